@@ -1,0 +1,124 @@
+package io.pokeapi.observability.common.contract;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Size and compression settings that let whole PokéAPI bodies through Kafka, in one place for the
+ * services, the deployment and the test support.
+ *
+ * <p>Why: a pokemon body is 197 KB at the median and 1.34 MB at the largest (pokemon 151, mostly
+ * its move list); Kafka's defaults (about 1 MiB per record) would reject the biggest ones, and a
+ * future release with more games would grow them further. Kafka checks size in two places:
+ *
+ * <ol>
+ *   <li>the <b>producer</b> checks each serialized record <b>before compression</b> against {@code
+ *       max.request.size}, so that limit must fit the raw body (plus the record's other fields);
+ *   <li>the <b>broker</b> checks each (compressed) batch against the topic's {@code
+ *       max.message.bytes}; compression makes JSON bodies far smaller, but an unusually random body
+ *       does not compress, so the topic limit must fit an uncompressed record too.
+ * </ol>
+ *
+ * <p>The limit is {@value #MAX_RECORD_BYTES} bytes (8 MiB): six times the largest body today.
+ * Everything here is a {@code Map<String, String>} of standard Kafka property names (the constants
+ * are inlined at compile time, so this class needs no kafka-clients at run time). Quarkus services
+ * can copy the entries into {@code mp.messaging.[outgoing|incoming].<channel>.<property>}.
+ */
+public final class KafkaMessageLimits {
+
+  /** Largest serialized record (key, value, headers, uncompressed) a producer will send: 8 MiB. */
+  public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+  /**
+   * Largest batch a topic accepts: {@link #MAX_RECORD_BYTES} plus 64 KiB, since a batch holding one
+   * incompressible record of the maximum size is a little larger than the record (batch header,
+   * compression frame).
+   */
+  public static final int MAX_MESSAGE_BYTES = MAX_RECORD_BYTES + 64 * 1024;
+
+  /**
+   * Producer batch target, 1 MiB: about five median pokemon bodies, which zstd then compresses
+   * together (they share most of their structure and strings). A record larger than this simply
+   * gets a batch of its own, so this is not a size limit.
+   */
+  public static final int BATCH_BYTES = 1024 * 1024;
+
+  /** Producer send buffer, 64 MiB: a few full batches per partition plus maximum-size records. */
+  public static final long BUFFER_MEMORY_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * How long the producer waits to fill a batch, 20 ms: captures are published seconds apart per
+   * resource anyway, and fuller batches compress better.
+   */
+  public static final int LINGER_MS = 20;
+
+  /**
+   * Bytes one consumer fetch may return in total, 64 MiB: enough for a full batch from several
+   * partitions at once.
+   */
+  public static final int FETCH_MAX_BYTES = 64 * 1024 * 1024;
+
+  private KafkaMessageLimits() {}
+
+  /**
+   * Producer properties.
+   *
+   * <ul>
+   *   <li>{@code compression.type=zstd}: PokéAPI JSON shrinks about tenfold; zstd compresses best
+   *       of Kafka's codecs at a CPU cost the probe does not notice.
+   *   <li>{@code max.request.size} = {@link #MAX_RECORD_BYTES}: the per-record check, made on the
+   *       uncompressed record (the default 1 MiB rejects pokemon 151 with {@code
+   *       RecordTooLargeException}).
+   *   <li>{@code batch.size} = {@link #BATCH_BYTES}, {@code linger.ms} = {@link #LINGER_MS}:
+   *       bigger, fuller batches compress better.
+   *   <li>{@code buffer.memory} = {@link #BUFFER_MEMORY_BYTES}: must exceed {@code
+   *       max.request.size}.
+   * </ul>
+   */
+  public static Map<String, String> producerConfig() {
+    return Map.of(
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES),
+        ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_BYTES),
+        ProducerConfig.LINGER_MS_CONFIG, Integer.toString(LINGER_MS),
+        ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(BUFFER_MEMORY_BYTES));
+  }
+
+  /**
+   * Consumer properties. Since KIP-74 a consumer still receives a batch larger than its fetch
+   * limits (one at a time, so it cannot get stuck), but sizing the limits for the largest batch
+   * keeps large records on the normal path.
+   *
+   * <ul>
+   *   <li>{@code max.partition.fetch.bytes} = {@link #MAX_MESSAGE_BYTES}: one full batch per
+   *       partition per fetch.
+   *   <li>{@code fetch.max.bytes} = {@link #FETCH_MAX_BYTES}.
+   * </ul>
+   */
+  public static Map<String, String> consumerConfig() {
+    return Map.of(
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES),
+        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(FETCH_MAX_BYTES));
+  }
+
+  /**
+   * Topic properties, to apply when creating every topic of {@link Topics#ALL}.
+   *
+   * <ul>
+   *   <li>{@code max.message.bytes} = {@link #MAX_MESSAGE_BYTES}: the broker's per-batch check,
+   *       made on the compressed batch; the broker default (about 1 MiB) rejects an incompressible
+   *       1.1 MB body even when the producer lets it through.
+   *   <li>{@code compression.type=producer}: keep the producer's zstd batches as they are instead
+   *       of recompressing them on the broker.
+   * </ul>
+   */
+  public static Map<String, String> topicConfig() {
+    return Map.of(
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+        Integer.toString(MAX_MESSAGE_BYTES),
+        TopicConfig.COMPRESSION_TYPE_CONFIG,
+        "producer");
+  }
+}
