@@ -67,7 +67,17 @@ public final class JsonSchemaWriter {
       }
     }
     ObjectNode counts = out.putObject(OBSERVATIONS_KEYWORD);
-    node.observations().asMap().forEach((kind, count) -> counts.put(kind.label(), count));
+    node.observations()
+        .asMap()
+        .forEach(
+            (kind, count) -> {
+              // as small a number node as a parser would make, so the tree equals its parsed text
+              if (count <= Integer.MAX_VALUE) {
+                counts.put(kind.label(), count.intValue());
+              } else {
+                counts.put(kind.label(), count);
+              }
+            });
     if (types.contains(SchemaType.OBJECT)) {
       ObjectNode properties = out.putObject("properties");
       for (Map.Entry<String, SchemaNode> property : node.properties().entrySet()) {
