@@ -1,0 +1,162 @@
+package io.pokeapi.observability.probe.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.pokeapi.observability.common.contract.CheckStatus;
+import io.pokeapi.observability.common.contract.FailureType;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The probe's Prometheus metrics. Labels stay bounded: {@code endpoint} is an endpoint name from
+ * {@link io.pokeapi.observability.probe.client.Endpoints#labelOf(String)} (never an id), {@code
+ * suite}, {@code status} and {@code failure_type} come from enums.
+ *
+ * <ul>
+ *   <li>{@code pokeapi_requests_total{endpoint}}: HTTP requests sent, retries included.
+ *   <li>{@code pokeapi_request_duration_seconds{endpoint}}: their durations, buckets 0.1, 0.25,
+ *       0.5, 1, 2.5, 5, 10 s.
+ *   <li>{@code pokeapi_failures_total{endpoint,failure_type}}: each failure observed once: a
+ *       request that got no answer, a 5xx, a 429 or a block is counted per attempt when it happens;
+ *       an unexpected 4xx, invalid JSON, a schema violation or a failed assertion is counted per
+ *       failed check.
+ *   <li>{@code pokeapi_circuit_breaker_state{endpoint}}: 0 closed, 1 open, 2 half-open.
+ *   <li>{@code pokeapi_rate_limited_total}: 429 answers received.
+ *   <li>{@code pokeapi_checks_total{suite,status}}: check results.
+ *   <li>{@code pokeapi_test_execution_timestamp{suite}}: Unix time in seconds when a run of the
+ *       suite last finished.
+ *   <li>{@code pokeapi_runs_skipped_total{suite}}: runs not started because one of the same suite
+ *       was still going.
+ * </ul>
+ */
+@ApplicationScoped
+public class ProbeMetrics {
+
+  private static final Duration[] DURATION_BUCKETS = {
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10)
+  };
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicInteger> breakerStates = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> lastExecution = new ConcurrentHashMap<>();
+  private final Counter rateLimited;
+
+  public ProbeMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.rateLimited =
+        Counter.builder("pokeapi.rate.limited")
+            .description("429 answers received from PokéAPI")
+            .register(registry);
+  }
+
+  /** One HTTP request went out and ended (answered or not) after {@code duration}. */
+  public void request(String endpoint, Duration duration) {
+    Counter.builder("pokeapi.requests")
+        .description("HTTP requests sent to PokéAPI, retries included")
+        .tag("endpoint", endpoint)
+        .register(registry)
+        .increment();
+    Timer.builder("pokeapi.request.duration")
+        .description("Duration of HTTP requests to PokéAPI")
+        .tag("endpoint", endpoint)
+        .serviceLevelObjectives(DURATION_BUCKETS)
+        .register(registry)
+        .record(duration);
+  }
+
+  /** A failure of {@code type} was observed on {@code endpoint}. */
+  public void failure(String endpoint, FailureType type) {
+    Counter.builder("pokeapi.failures")
+        .description("Failures observed, by endpoint and failure type")
+        .tag("endpoint", endpoint)
+        .tag("failure_type", type.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
+  /** A 429 answer arrived. */
+  public void rateLimited() {
+    rateLimited.increment();
+  }
+
+  /** The circuit breaker of {@code endpoint} is now in {@code state}. */
+  public void circuitBreakerState(String endpoint, CircuitBreakerState state) {
+    breakerState(endpoint).set(gaugeValue(state));
+  }
+
+  /** Registers the breaker gauge of {@code endpoint} (closed) if it is not there yet. */
+  public void circuitBreakerCreated(String endpoint) {
+    breakerState(endpoint);
+  }
+
+  /** A check ended with {@code status}. */
+  public void check(String suite, CheckStatus status) {
+    Counter.builder("pokeapi.checks")
+        .description("Check results, by suite and status")
+        .tag("suite", suite)
+        .tag("status", status.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
+  /** A run of {@code suite} finished at {@code at}. */
+  public void suiteExecuted(String suite, Instant at) {
+    lastExecution
+        .computeIfAbsent(
+            suite,
+            s -> {
+              AtomicLong holder = new AtomicLong();
+              Gauge.builder("pokeapi.test.execution.timestamp", holder, AtomicLong::doubleValue)
+                  .description("Unix time (seconds) when a run of the suite last finished")
+                  .tag("suite", s)
+                  .register(registry);
+              return holder;
+            })
+        .set(at.getEpochSecond());
+  }
+
+  /** A run of {@code suite} was not started because another one was still going. */
+  public void runSkipped(String suite) {
+    Counter.builder("pokeapi.runs.skipped")
+        .description("Runs not started because a run of the same suite was still going")
+        .tag("suite", suite)
+        .register(registry)
+        .increment();
+  }
+
+  static int gaugeValue(CircuitBreakerState state) {
+    return switch (state) {
+      case CLOSED -> 0;
+      case OPEN -> 1;
+      case HALF_OPEN -> 2;
+    };
+  }
+
+  private AtomicInteger breakerState(String endpoint) {
+    return breakerStates.computeIfAbsent(
+        endpoint,
+        e -> {
+          AtomicInteger holder = new AtomicInteger();
+          Gauge.builder("pokeapi.circuit.breaker.state", holder, AtomicInteger::doubleValue)
+              .description("Circuit breaker per endpoint: 0 closed, 1 open, 2 half-open")
+              .tag("endpoint", e)
+              .register(registry);
+          return holder;
+        });
+  }
+}

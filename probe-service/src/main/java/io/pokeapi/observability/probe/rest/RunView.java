@@ -1,0 +1,52 @@
+package io.pokeapi.observability.probe.rest;
+
+import io.pokeapi.observability.probe.run.Run;
+import io.pokeapi.observability.probe.run.RunProgress;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A run as the API shows it. */
+@Schema(name = "Run")
+public record RunView(
+    UUID id,
+    String suite,
+    String trigger,
+    @Schema(enumeration = {"running", "completed", "cancelled", "failed"}) String status,
+    boolean cancelRequested,
+    List<String> endpoints,
+    List<String> resources,
+    Instant startedAt,
+    Instant finishedAt,
+    String error,
+    Progress progress,
+    String location) {
+
+  /** Live progress. */
+  @Schema(name = "RunProgress")
+  public record Progress(
+      @Schema(description = "HTTP requests made, retries included") long requests,
+      @Schema(description = "Checks passed") long passed,
+      @Schema(description = "Checks failed") long failed,
+      @Schema(description = "Checks skipped") long skipped,
+      @Schema(description = "Work items planned so far (lookups, pages, resources)") long planned,
+      @Schema(description = "Planned work items not done yet") long remaining) {}
+
+  static RunView of(Run run) {
+    RunProgress p = run.progress();
+    return new RunView(
+        run.id(),
+        run.suite().id(),
+        run.request().trigger().name().toLowerCase(java.util.Locale.ROOT),
+        run.state().id(),
+        run.cancelRequested(),
+        run.endpoints(),
+        run.request().resources(),
+        run.startedAt(),
+        run.finishedAt().orElse(null),
+        run.error().orElse(null),
+        new Progress(p.requests(), p.passed(), p.failed(), p.skipped(), p.planned(), p.remaining()),
+        RunResource.PATH + "/" + run.id());
+  }
+}

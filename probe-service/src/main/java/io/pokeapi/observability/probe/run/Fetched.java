@@ -1,0 +1,41 @@
+package io.pokeapi.observability.probe.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pokeapi.observability.probe.client.ApiExchange;
+import io.pokeapi.observability.probe.client.ApiRequest;
+import io.pokeapi.observability.probe.client.HttpAnswer;
+import java.util.Optional;
+
+/**
+ * An exchange as a suite sees it: the client's exchange plus its body parsed as JSON, when the
+ * final answer was a 200 whose body parsed.
+ *
+ * @param exchange what the client did
+ * @param json the parsed body, or {@code null}
+ * @param parseError why the body of a 200 answer did not parse, or {@code null}
+ */
+public record Fetched(ApiExchange exchange, JsonNode json, String parseError) {
+
+  public ApiRequest request() {
+    return exchange.request();
+  }
+
+  public Optional<HttpAnswer> answer() {
+    return exchange.answer();
+  }
+
+  /** The final HTTP status on the wire, or 0. */
+  public int status() {
+    return exchange.lastAttempt().map(a -> a.wireStatus()).orElse(0);
+  }
+
+  /** The URL requested (secrets masked). */
+  public String url() {
+    return exchange.url();
+  }
+
+  /** The endpoint label of the request. */
+  public String endpoint() {
+    return exchange.request().endpointLabel();
+  }
+}

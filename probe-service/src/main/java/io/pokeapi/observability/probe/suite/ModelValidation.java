@@ -1,0 +1,50 @@
+package io.pokeapi.observability.probe.suite;
+
+import io.pokeapi.observability.common.contract.AssertionDetail;
+import io.pokeapi.observability.common.model.FieldError;
+import io.pokeapi.observability.common.model.ModelValidator;
+import io.pokeapi.observability.common.model.ValidationReport;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Validates bodies against the typed models of common-model ({@code Pokemon}, {@code
+ * PokemonSpecies}, {@code Type}, {@code Ability}) through its {@link ModelValidator}, which reports
+ * every field error with its JSON Pointer.
+ */
+@ApplicationScoped
+public class ModelValidation {
+
+  /** Field errors kept per body; the count of the rest is in the check's message. */
+  static final int MAX_DETAILS = 50;
+
+  private final ModelValidator validator = new ModelValidator();
+
+  /** Whether {@code endpoint} has a model. */
+  public boolean supports(String endpoint) {
+    return ModelValidator.modelType(endpoint) != null;
+  }
+
+  /**
+   * Every field-level problem of {@code json} as a resource of {@code endpoint}, each with its JSON
+   * Pointer; empty when the body is valid or no model applies.
+   */
+  public List<AssertionDetail> validate(String endpoint, String json) {
+    if (!supports(endpoint)) {
+      return List.of();
+    }
+    ValidationReport<?> report = validator.validate(endpoint, json);
+    return report.errors().stream().limit(MAX_DETAILS).map(ModelValidation::toDetail).toList();
+  }
+
+  private static AssertionDetail toDetail(FieldError error) {
+    return new AssertionDetail(
+        error.pointer(), "valid " + error.kind().name().toLowerCase(), null, error.message());
+  }
+
+  @PreDestroy
+  void close() {
+    validator.close();
+  }
+}
