@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.flipkart.zjsonpatch.JsonPatch;
 import java.util.List;
 
 /**
@@ -51,13 +50,14 @@ public final class DataPatch {
   }
 
   /**
-   * The result of applying this patch to {@code document}, which is left unchanged.
+   * The result of applying this patch to {@code document}, which is left unchanged. The operations
+   * apply in order, as RFC 6902 says.
    *
-   * @throws com.flipkart.zjsonpatch.JsonPatchApplicationException when the patch does not fit the
-   *     document (it was computed from another one)
+   * @throws IllegalArgumentException when the patch does not fit the document (it was computed from
+   *     another one)
    */
   public JsonNode apply(JsonNode document) {
-    return JsonPatch.apply(toJsonPatch(), document);
+    return JsonPatchApplier.apply(operations, document);
   }
 
   @Override

@@ -87,9 +87,12 @@ class SchemaConformanceTest {
   void aValueWhereOnlyNullWasSeenIsANonBreakingTypeChange() {
     assertThat(
             SchemaConformance.check(
-                POKEMON, ((ObjectNode) BULBASAUR.deepCopy()).set("sprites", json("{\"back_female\": \"f.png\", \"front_default\": null}"))))
+                POKEMON,
+                ((ObjectNode) BULBASAUR.deepCopy())
+                    .set("sprites", json("{\"back_female\": \"f.png\", \"front_default\": null}"))))
         .containsExactly(
-            new SchemaChange(ChangeType.TYPE_CHANGED, "/sprites/back_female", "null", "string", false));
+            new SchemaChange(
+                ChangeType.TYPE_CHANGED, "/sprites/back_female", "null", "string", false));
   }
 
   @Test
@@ -104,6 +107,7 @@ class SchemaConformanceTest {
   @Test
   void aWholeDocumentOfAnotherTypeIsOneChangeAtTheRoot() {
     assertThat(SchemaConformance.check(POKEMON, json("[]")))
-        .containsExactly(new SchemaChange(ChangeType.TYPE_CHANGED, "", "object", "object|array", true));
+        .containsExactly(
+            new SchemaChange(ChangeType.TYPE_CHANGED, "", "object", "object|array", true));
   }
 }

@@ -45,8 +45,7 @@ class SchemaDiffTest {
 
   @Test
   void dropingOneTypeOfAUnionIsNotBreakingAddingOneIs() {
-    SchemaNode union =
-        SchemaInferrer.infer(List.of(json("{\"v\": \"x\"}"), json("{\"v\": 1}")));
+    SchemaNode union = SchemaInferrer.infer(List.of(json("{\"v\": \"x\"}"), json("{\"v\": 1}")));
     SchemaNode strings = SchemaInferrer.infer(json("{\"v\": \"x\"}"));
 
     assertThat(SchemaDiff.diff(union, strings))
