@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * JSON; a {@link com.fasterxml.jackson.databind.node.NullNode} is a JSON {@code null} value and is
  * written as {@code null}. Both survive a round trip.
  *
- * @param changeType what happened, in the drift engine's vocabulary (for example {@code add},
- *     {@code remove}, {@code replace}, {@code type_change})
+ * @param changeType what happened: for data drift the RFC 6902 operation ({@code add}, {@code
+ *     remove}, {@code replace}, as {@code datadiff.DataChange.Op#rfcName()}); for schema drift the
+ *     {@code schema.ChangeType} name in lower case ({@code field_added}, {@code type_changed},
+ *     {@code became_nullable}...)
  * @param path RFC 6901 JSON Pointer of the changed location, for example {@code /stats/0/base_stat}
  * @param oldValue the value before, or {@code null} when there was none
  * @param newValue the value after, or {@code null} when there is none
