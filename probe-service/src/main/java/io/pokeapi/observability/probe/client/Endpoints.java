@@ -10,7 +10,10 @@ import java.util.Set;
  */
 public final class Endpoints {
 
-  /** The 48 resource endpoints of PokéAPI v2, as {@code /api/v2/} lists them (meta aside). */
+  /**
+   * The resource endpoints of PokéAPI v2, as {@code /api/v2/} lists them: 49 besides {@code meta}
+   * (the issue speaks of 48; the root index of the data set has these).
+   */
   public static final List<String> ALL =
       List.of(
           "ability",

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ public class EtagCache {
   private final boolean enabled;
   private final Cache<String, Stored> cache;
 
+  @Inject
   public EtagCache(ProbeConfig config) {
     this(config.conditionalRequests().enabled(), config.conditionalRequests().cacheMaxBytes());
   }

@@ -2,8 +2,10 @@ package io.pokeapi.observability.probe.client;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
@@ -17,17 +19,23 @@ public class RateCap {
 
   private final Bucket bucket;
 
+  @Inject
   public RateCap(ProbeConfig config) {
     this(config.rateCap().requestsPerSecond(), config.rateCap().burst());
   }
 
   RateCap(double requestsPerSecond, int burst) {
+    this(requestsPerSecond, burst, TimeMeter.SYSTEM_NANOTIME);
+  }
+
+  RateCap(double requestsPerSecond, int burst, TimeMeter time) {
     if (requestsPerSecond <= 0) {
       this.bucket = null;
     } else {
       long nanosPerToken = Math.max(1L, Math.round(1_000_000_000d / requestsPerSecond));
       this.bucket =
           Bucket.builder()
+              .withCustomTimePrecision(time)
               .addLimit(
                   Bandwidth.builder()
                       .capacity(Math.max(1, burst))
@@ -42,6 +50,11 @@ public class RateCap {
     if (bucket != null) {
       bucket.asBlocking().consume(1);
     }
+  }
+
+  /** Takes a token if one is there right now, without waiting. */
+  boolean tryAcquire() {
+    return bucket == null || bucket.tryConsume(1);
   }
 
   /** Whether a cap is in force. */

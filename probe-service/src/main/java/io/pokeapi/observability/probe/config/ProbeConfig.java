@@ -274,7 +274,7 @@ public interface ProbeConfig {
   }
 
   interface Sweep {
-    /** Endpoints swept; any of the 48. */
+    /** Endpoints swept; any of PokéAPI's endpoints. */
     @WithDefault("pokemon,pokemon-species,type,ability")
     List<String> endpoints();
 

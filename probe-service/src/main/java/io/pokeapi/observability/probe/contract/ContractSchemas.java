@@ -14,6 +14,7 @@ import io.pokeapi.observability.probe.client.ApiRequest;
 import io.pokeapi.observability.probe.client.Endpoints;
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ public class ContractSchemas {
   private final SchemaValidatorsConfig validatorsConfig;
   private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
 
+  @Inject
   public ContractSchemas(ProbeConfig config) {
     this(config.contract().enabled(), config.contract().schemaLocation());
   }
@@ -106,7 +108,7 @@ public class ContractSchemas {
       return Optional.of("index.json");
     }
     String[] segments = path.split("/");
-    String endpoint = segments[0];
+    String endpoint = segments[0].toLowerCase(java.util.Locale.ROOT);
     if (!Endpoints.isKnown(endpoint) && !endpoint.equals(Endpoints.META)) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.pokeapi.observability.probe.logging;
 
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ public class SecretMasker {
 
   private final Optional<String> apiToken;
 
+  @Inject
   public SecretMasker(ProbeConfig config) {
     this(config.api().token());
   }

@@ -14,7 +14,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** The value is one of PokéAPI's 48 endpoint names. */
+/** The value is one of PokéAPI's endpoint names ({@link Endpoints#ALL}). */
 @Documented
 @Constraint(validatedBy = KnownEndpoint.Validator.class)
 @Target({FIELD, PARAMETER, TYPE_USE})

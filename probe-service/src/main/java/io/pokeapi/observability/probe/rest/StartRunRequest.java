@@ -26,7 +26,7 @@ public record StartRunRequest(
             message = "must be smoke, regression or sweep")
         String suite,
     @Schema(description = "Endpoints to limit the run to, e.g. [\"pokemon\", \"type\"]")
-        @Size(max = 48, message = "at most 48 endpoints")
+        @Size(max = 49, message = "at most 49 endpoints")
         List<@NotNull(message = "must not be null") @KnownEndpoint String> endpoints,
     @Schema(description = "Resources (endpoint/id-or-name) to probe, e.g. [\"pokemon/25\"]")
         @Size(max = 5000, message = "at most 5000 resources")

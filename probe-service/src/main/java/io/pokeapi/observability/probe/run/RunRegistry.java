@@ -3,6 +3,7 @@ package io.pokeapi.observability.probe.run;
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import io.pokeapi.observability.probe.metrics.ProbeMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -29,6 +30,7 @@ public class RunRegistry {
   private final ProbeMetrics metrics;
   private final Clock clock;
 
+  @Inject
   public RunRegistry(ProbeConfig config, ProbeMetrics metrics) {
     this(config.api().recentRuns(), metrics, Clock.systemUTC());
   }

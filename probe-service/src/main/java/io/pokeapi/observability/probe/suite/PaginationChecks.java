@@ -17,9 +17,12 @@ import java.util.Set;
 
 /**
  * Pagination of a list endpoint: every page has the expected size and well-formed {@code next} and
- * {@code previous} links; walking all pages gives {@code count} unique items; edge values of {@code
- * limit} and {@code offset} behave as the live API does (a zero or non-numeric limit falls back to
- * the default of 20, there is no maximum, an offset at or past the end gives an empty page).
+ * {@code previous} links (absolute URLs of the same list; as the live function computes them, the
+ * {@code next} of the second-to-last page and the {@code previous} of a page near the start carry
+ * only the remaining {@code limit}); walking all pages gives {@code count} unique items; edge
+ * values of {@code limit} and {@code offset} behave as the live API does (a zero or non-numeric
+ * limit falls back to the default of 20, there is no maximum, an offset at or past the end gives an
+ * empty page).
  */
 @ApplicationScoped
 public class PaginationChecks {
@@ -111,14 +114,20 @@ public class PaginationChecks {
               results.size() + " items",
               "page at offset " + offset + " with limit " + limit + " has the wrong size"));
     }
-    Long next = offset + limit < count ? offset + limit : null;
-    Long previous = offset > 0 ? Math.max(0, offset - limit) : null;
-    PageLinks.problem(body.get("next"), endpoint, next, limit)
+    // the live function's getNextPage/getPreviousPage: the links' limits shrink at the ends
+    long nextBegin = offset + limit;
+    long nextEnd = Math.min(offset + 2 * limit, count);
+    Long next = nextEnd > nextBegin ? nextBegin : null;
+    long nextLimit = nextEnd - nextBegin;
+    long previousBegin = Math.max(0, offset - limit);
+    Long previous = previousBegin < offset ? previousBegin : null;
+    long previousLimit = offset - previousBegin;
+    PageLinks.problem(body.get("next"), endpoint, next, nextLimit)
         .ifPresent(
             p ->
                 problems.add(
                     new AssertionDetail("/next", String.valueOf(next), text(body, "next"), p)));
-    PageLinks.problem(body.get("previous"), endpoint, previous, limit)
+    PageLinks.problem(body.get("previous"), endpoint, previous, previousLimit)
         .ifPresent(
             p ->
                 problems.add(
