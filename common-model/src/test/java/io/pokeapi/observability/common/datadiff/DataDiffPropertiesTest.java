@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.flipkart.zjsonpatch.JsonPatch;
 import io.pokeapi.observability.common.schema.JsonArbitraries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -88,18 +89,13 @@ class DataDiffPropertiesTest {
 
     JsonPatch.validate(patch);
     for (JsonNode operation : patch) {
-      List<String> members = List.copyOf(iterable(operation.fieldNames()));
+      List<String> members = new ArrayList<>();
+      operation.fieldNames().forEachRemaining(members::add);
       String op = operation.get("op").asText();
       assertThat(op).isIn("add", "remove", "replace");
       assertThat(members)
           .containsExactlyElementsOf(
               op.equals("remove") ? List.of("op", "path") : List.of("op", "path", "value"));
     }
-  }
-
-  private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
-    List<T> list = new java.util.ArrayList<>();
-    iterator.forEachRemaining(list::add);
-    return list;
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 /**
  * Measures the drift engine on the real PokéAPI data: loads every resource of the four full
@@ -221,8 +220,7 @@ public final class DriftEngineBenchmark {
     for (SchemaNode property : node.properties().values()) {
       count += nodeCount(property);
     }
-    ToLongFunction<SchemaNode> items = DriftEngineBenchmark::nodeCount;
-    return count + node.items().map(items::applyAsLong).orElse(0L);
+    return count + node.items().map(DriftEngineBenchmark::nodeCount).orElse(0L);
   }
 
   private static int intOption(String[] args, String name, int fallback) {

@@ -11,6 +11,7 @@ import com.networknt.schema.ValidationMessage;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The JSON Schema we emit: readable by people and standard tools, and read back exactly. */
@@ -103,9 +104,7 @@ class JsonSchemaFormatTest {
 
   private static Set<String> messages(JsonNode jsonSchema, JsonNode document) {
     Set<ValidationMessage> messages = StandardValidator.validate(jsonSchema, document);
-    return messages.stream()
-        .map(ValidationMessage::getMessage)
-        .collect(java.util.stream.Collectors.toSet());
+    return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
   }
 
   private static ObjectNode withoutField(ObjectNode document, String field) {
