@@ -1,0 +1,98 @@
+package io.pokeapi.observability.diff.config;
+
+import io.pokeapi.observability.diff.baseline.Percentile;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+
+/** The diff service's own settings ({@code diff.*}). */
+@ConfigMapping(prefix = "diff")
+public interface DiffConfig {
+
+  /** How full sweeps establish and settle endpoint schemas. */
+  Schema schema();
+
+  /** How finished probe runs are evaluated. */
+  Runs runs();
+
+  /** Performance baselines and latency regressions. */
+  Baseline baseline();
+
+  /** The relay of drift events from the outbox table to Kafka. */
+  Outbox outbox();
+
+  /** Schema drift settings. */
+  interface Schema {
+
+    /**
+     * The probe suites whose runs request every resource of their endpoints. Only such a run
+     * establishes an endpoint's baseline schema or decides that a field is gone: a partial run
+     * cannot tell a field that disappeared from one that its resources merely lack.
+     */
+    @WithDefault("full-sweep")
+    Set<String> sweepSuites();
+
+    /**
+     * The share of the previous sweep's documents a run must deliver for an endpoint to count as
+     * swept (guards against a sweep cut short by errors).
+     */
+    @WithDefault("0.98")
+    double minSweepCoverage();
+  }
+
+  /** Run evaluation settings. */
+  interface Runs {
+
+    /**
+     * How long after the last capture of a finished run the run is evaluated even when fewer
+     * captures arrived than the run made requests.
+     */
+    @WithDefault("PT2M")
+    Duration settleTime();
+
+    /** How often finished runs are looked for. */
+    @WithDefault("5s")
+    String checkEvery();
+  }
+
+  /** Baseline settings. */
+  interface Baseline {
+
+    /** The window of probe latencies a baseline covers. */
+    @WithDefault("P7D")
+    Duration window();
+
+    /** How often the baselines are recomputed. */
+    @WithDefault("15m")
+    String recomputeEvery();
+
+    /** A run is a regression when its latency exceeds the baseline by more than this share. */
+    @WithDefault("0.20")
+    double regressionThreshold();
+
+    /** The percentile a run is compared on. */
+    @WithDefault("P95")
+    Percentile comparedPercentile();
+
+    /** The fewest samples a baseline needs before runs are compared with it. */
+    @WithDefault("20")
+    int minSamples();
+
+    /** How long latency samples are kept (at least the window). */
+    @WithDefault("P14D")
+    Duration retention();
+  }
+
+  /** Outbox relay settings. */
+  interface Outbox {
+
+    /** How often the outbox is swept for events not relayed yet. */
+    @WithDefault("2s")
+    String sweepEvery();
+
+    /** How many events one relay pass sends. */
+    @WithDefault("200")
+    int batchSize();
+  }
+}

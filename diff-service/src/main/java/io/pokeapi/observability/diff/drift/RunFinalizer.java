@@ -1,0 +1,221 @@
+package io.pokeapi.observability.diff.drift;
+
+import io.pokeapi.observability.diff.baseline.RunLatencyEvaluator;
+import io.pokeapi.observability.diff.config.DiffConfig;
+import io.pokeapi.observability.diff.ingest.Capture;
+import io.pokeapi.observability.diff.messaging.DriftEventRelay;
+import io.pokeapi.observability.diff.metrics.DiffMetrics;
+import io.pokeapi.observability.diff.storage.OutboxMessage;
+import io.pokeapi.observability.diff.storage.OutboxRepository;
+import io.pokeapi.observability.diff.storage.ProbeRun;
+import io.pokeapi.observability.diff.storage.RunRepository;
+import io.pokeapi.observability.diff.storage.SchemaRepository;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Evaluates finished probe runs once their captures are in: a run is ready when as many captures as
+ * it made requests were stored, or when none arrived for {@code diff.runs.settle-time} after it
+ * finished. Then, in one transaction per pass: the schema of each scope a full sweep covered is
+ * settled ({@link SweepSchemaRecorder}), the run's latency is compared with the baselines ({@link
+ * RunLatencyEvaluator}), and the run is marked evaluated. Runs are claimed with {@code SKIP
+ * LOCKED}, so replicas share the work.
+ */
+@ApplicationScoped
+public class RunFinalizer {
+
+  private static final Logger LOG = Logger.getLogger(RunFinalizer.class);
+  private static final int RUNS_PER_PASS = 10;
+
+  private final Pool pool;
+  private final RunRepository runs;
+  private final SchemaRepository schemas;
+  private final OutboxRepository outbox;
+  private final SweepSchemaRecorder sweeps;
+  private final RunLatencyEvaluator latency;
+  private final DiffMetrics metrics;
+  private final DriftEventRelay relay;
+  private final DiffConfig config;
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  public RunFinalizer(
+      Pool pool,
+      RunRepository runs,
+      SchemaRepository schemas,
+      OutboxRepository outbox,
+      SweepSchemaRecorder sweeps,
+      RunLatencyEvaluator latency,
+      DiffMetrics metrics,
+      DriftEventRelay relay,
+      DiffConfig config) {
+    this.pool = pool;
+    this.runs = runs;
+    this.schemas = schemas;
+    this.outbox = outbox;
+    this.sweeps = sweeps;
+    this.latency = latency;
+    this.metrics = metrics;
+    this.relay = relay;
+    this.config = config;
+  }
+
+  /** Starts a pass in the background. */
+  public void evaluateSoon() {
+    finalizeReadyRuns()
+        .subscribe()
+        .with(count -> {}, failure -> LOG.warnf("Run evaluation failed, will retry: %s", failure));
+  }
+
+  @Scheduled(
+      every = "${diff.runs.check-every:5s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+  Uni<Void> scheduled() {
+    return finalizeReadyRuns()
+        .onFailure()
+        .invoke(failure -> LOG.warnf("Run evaluation failed, will retry: %s", failure))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /**
+   * Evaluates the finished runs that are ready; one pass per process at a time.
+   *
+   * @return how many runs were evaluated
+   */
+  public Uni<Integer> finalizeReadyRuns() {
+    if (!running.compareAndSet(false, true)) {
+      return Uni.createFrom().item(0);
+    }
+    List<Runnable> afterCommit = new ArrayList<>();
+    return pool.withTransaction(
+            connection ->
+                runs.claimFinished(connection, RUNS_PER_PASS)
+                    .chain(
+                        claimed ->
+                            Multi.createFrom()
+                                .iterable(claimed)
+                                .onItem()
+                                .transformToUniAndConcatenate(
+                                    run -> finalizeIfReady(connection, run, afterCommit))
+                                .collect()
+                                .with(java.util.stream.Collectors.summingInt(done -> done))))
+        .invoke(done -> afterCommit.forEach(Runnable::run))
+        .eventually(() -> running.set(false));
+  }
+
+  private Uni<Integer> finalizeIfReady(
+      SqlClient connection, ProbeRun run, List<Runnable> afterCommit) {
+    return runs.captureCount(connection, run.runId())
+        .chain(
+            captures -> {
+              if (!isReady(run, captures)) {
+                return Uni.createFrom().item(0);
+              }
+              return finalizeRun(connection, run, afterCommit).replaceWith(1);
+            });
+  }
+
+  private boolean isReady(ProbeRun run, long captures) {
+    if (run.requests() != null && run.requests() > 0 && captures >= run.requests()) {
+      return true;
+    }
+    Instant quietSince = run.lastIngestedAt() != null ? run.lastIngestedAt() : run.finishedAt();
+    return quietSince.plus(config.runs().settleTime()).isBefore(Instant.now());
+  }
+
+  private Uni<Void> finalizeRun(SqlClient connection, ProbeRun run, List<Runnable> afterCommit) {
+    List<OutboxMessage> messages = new ArrayList<>();
+    Uni<List<RecordedSchemaChange>> schemaChanges =
+        sweeps.isFullSweep(run)
+            ? runs.documentCounts(connection, run.runId())
+                .chain(counts -> recordSweeps(connection, run, counts, messages))
+            : Uni.createFrom().item(List.of());
+    return schemaChanges
+        .chain(
+            changes ->
+                latency
+                    .evaluate(connection, run.runId())
+                    .invoke(
+                        outcomes ->
+                            afterCommit.add(
+                                () -> {
+                                  reportSchemaChanges(changes);
+                                  outcomes.forEach(
+                                      o -> {
+                                        var e = o.evaluation();
+                                        metrics.latencyRegression(
+                                            e.endpoint(), e.regressed(), o.isNew());
+                                        if (e.regressed() && o.isNew()) {
+                                          LOG.warnf(
+                                              "Latency regression at %s in run %s: %s %.1f ms,"
+                                                  + " baseline %.1f ms (+%.0f%% allowed)",
+                                              e.endpoint(),
+                                              e.runId(),
+                                              e.percentile(),
+                                              e.runValueMs(),
+                                              e.baselineValueMs(),
+                                              e.threshold() * 100);
+                                        }
+                                      });
+                                })))
+        .chain(() -> outbox.insert(connection, messages))
+        .chain(() -> runs.markFinalized(connection, run.runId()));
+  }
+
+  private Uni<List<RecordedSchemaChange>> recordSweeps(
+      SqlClient connection,
+      ProbeRun run,
+      Map<String, Long> documentCounts,
+      List<OutboxMessage> messages) {
+    return schemas
+        .runScopes(connection, run.runId())
+        .chain(
+            scopes ->
+                Multi.createFrom()
+                    .iterable(scopes)
+                    .select()
+                    .where(
+                        scope ->
+                            run.endpoints().isEmpty()
+                                || run.endpoints().contains(Capture.endpointOfScope(scope)))
+                    .onItem()
+                    .transformToUniAndConcatenate(
+                        scope ->
+                            sweeps.record(
+                                connection,
+                                run,
+                                scope,
+                                documentCounts.getOrDefault(scope, 0L),
+                                messages))
+                    .collect()
+                    .asList())
+        .map(lists -> lists.stream().flatMap(List::stream).toList());
+  }
+
+  private void reportSchemaChanges(List<RecordedSchemaChange> changes) {
+    for (RecordedSchemaChange change : changes) {
+      metrics.schemaChange(change.scope(), change.change().type().name());
+      LOG.warnf(
+          "Schema drift at %s: %s (shown by a full sweep, release %s, schema version %d)",
+          change.scope(),
+          change.change().describe(),
+          change.releaseHash() == null ? "unknown" : change.releaseHash(),
+          change.schemaVersion());
+    }
+    if (!changes.isEmpty()) {
+      relay.relaySoon();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.pokeapi.observability.diff.storage;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code latency_samples} table: one row per captured response (a replay adds none), the input
+ * of the performance baselines.
+ */
+@ApplicationScoped
+public class LatencySampleRepository {
+
+  /** Latency percentiles of a schema scope over some samples, in milliseconds. */
+  public record Percentiles(String endpoint, long samples, double p50, double p95, double p99) {}
+
+  /**
+   * Stores samples not stored yet.
+   *
+   * @return how many were new
+   */
+  public Uni<Integer> insert(SqlClient client, Collection<LatencySample> samples) {
+    if (samples.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
+    int n = samples.size();
+    UUID[] runs = new UUID[n];
+    String[] urls = new String[n];
+    String[] methods = new String[n];
+    OffsetDateTime[] captured = new OffsetDateTime[n];
+    String[] endpoints = new String[n];
+    String[] keys = new String[n];
+    Integer[] statuses = new Integer[n];
+    Long[] latencies = new Long[n];
+    String[] scopes = new String[n];
+    Boolean[] documents = new Boolean[n];
+    int i = 0;
+    for (LatencySample s : samples) {
+      runs[i] = s.runId();
+      urls[i] = s.url();
+      methods[i] = s.method();
+      captured[i] = Timestamps.utc(s.capturedAt());
+      endpoints[i] = s.endpoint();
+      keys[i] = s.resourceKey();
+      statuses[i] = s.status();
+      latencies[i] = s.latencyMicros();
+      scopes[i] = s.schemaScope();
+      documents[i] = s.document();
+      i++;
+    }
+    return client
+        .preparedQuery(
+            """
+            INSERT INTO latency_samples (run_id, url, method, captured_at, endpoint, resource_key,
+                                         status, latency_us, schema_scope, document)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[],
+                                 $5::text[], $6::text[], $7::int[], $8::bigint[], $9::text[],
+                                 $10::boolean[])
+            ON CONFLICT DO NOTHING
+            """)
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  runs, urls, methods, captured, endpoints, keys, statuses, latencies, scopes,
+                  documents
+                }))
+        .map(RowSet::rowCount);
+  }
+
+  /**
+   * p50, p95 and p99 of the successful (2xx) latencies per endpoint captured in {@code [from, to)}.
+   */
+  public Uni<List<Percentiles>> windowPercentiles(SqlClient client, Instant from, Instant to) {
+    return client
+        .preparedQuery(
+            """
+            SELECT schema_scope AS endpoint, count(*) AS samples,
+                   percentile_cont(ARRAY[0.5, 0.95, 0.99])
+                       WITHIN GROUP (ORDER BY latency_us) AS p
+              FROM latency_samples
+             WHERE captured_at >= $1 AND captured_at < $2
+               AND status BETWEEN 200 AND 299 AND latency_us IS NOT NULL
+             GROUP BY schema_scope
+            """)
+        .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to)))
+        .map(LatencySampleRepository::percentiles);
+  }
+
+  /** p50, p95 and p99 of the successful latencies of one run, per schema scope. */
+  public Uni<List<Percentiles>> runPercentiles(SqlClient client, UUID runId) {
+    return client
+        .preparedQuery(
+            """
+            SELECT schema_scope AS endpoint, count(*) AS samples,
+                   percentile_cont(ARRAY[0.5, 0.95, 0.99])
+                       WITHIN GROUP (ORDER BY latency_us) AS p
+              FROM latency_samples
+             WHERE run_id = $1 AND status BETWEEN 200 AND 299 AND latency_us IS NOT NULL
+             GROUP BY schema_scope
+            """)
+        .execute(Tuple.of(runId))
+        .map(LatencySampleRepository::percentiles);
+  }
+
+  /** Deletes samples captured before {@code before}; returns how many. */
+  public Uni<Integer> deleteOlderThan(SqlClient client, Instant before) {
+    return client
+        .preparedQuery("DELETE FROM latency_samples WHERE captured_at < $1")
+        .execute(Tuple.of(Timestamps.utc(before)))
+        .map(RowSet::rowCount);
+  }
+
+  private static List<Percentiles> percentiles(RowSet<Row> rows) {
+    List<Percentiles> result = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      Double[] p = row.getArrayOfDoubles("p");
+      result.add(
+          new Percentiles(
+              row.getString("endpoint"),
+              row.getLong("samples"),
+              p[0] / 1000.0,
+              p[1] / 1000.0,
+              p[2] / 1000.0));
+    }
+    return result;
+  }
+}

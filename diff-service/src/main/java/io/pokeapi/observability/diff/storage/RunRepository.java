@@ -1,0 +1,193 @@
+package io.pokeapi.observability.diff.storage;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The {@code probe_runs} table. */
+@ApplicationScoped
+public class RunRepository {
+
+  private static final String COLUMNS =
+      "run_id, suite, endpoints, started_at, finished_at, status, requests, release_hash,"
+          + " deploy_date, last_ingested_at";
+
+  /** Notes what a batch saw of its runs. */
+  public Uni<Void> recordCaptures(SqlClient client, Collection<RunCaptures> runs) {
+    if (runs.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> tuples = new ArrayList<>(runs.size());
+    for (RunCaptures run : runs) {
+      tuples.add(
+          Tuple.of(
+              run.runId(),
+              run.suite(),
+              Timestamps.utc(run.firstCapturedAt()),
+              Timestamps.utc(run.lastCapturedAt()),
+              run.releaseHash(),
+              run.deployDate()));
+    }
+    return client
+        .preparedQuery(
+            """
+            INSERT INTO probe_runs (run_id, suite, first_captured_at, last_captured_at,
+                                    release_hash, deploy_date, last_ingested_at)
+            VALUES ($1, $2, $3, $4, $5, $6, now())
+            ON CONFLICT (run_id) DO UPDATE
+               SET suite = COALESCE(probe_runs.suite, EXCLUDED.suite),
+                   first_captured_at = LEAST(probe_runs.first_captured_at,
+                                             EXCLUDED.first_captured_at),
+                   last_captured_at = GREATEST(probe_runs.last_captured_at,
+                                               EXCLUDED.last_captured_at),
+                   release_hash = CASE
+                       WHEN EXCLUDED.release_hash IS NOT NULL
+                        AND (probe_runs.last_captured_at IS NULL
+                             OR EXCLUDED.last_captured_at >= probe_runs.last_captured_at)
+                       THEN EXCLUDED.release_hash ELSE probe_runs.release_hash END,
+                   deploy_date = CASE
+                       WHEN EXCLUDED.release_hash IS NOT NULL
+                        AND (probe_runs.last_captured_at IS NULL
+                             OR EXCLUDED.last_captured_at >= probe_runs.last_captured_at)
+                       THEN EXCLUDED.deploy_date ELSE probe_runs.deploy_date END,
+                   last_ingested_at = now()
+            """)
+        .executeBatch(tuples)
+        .replaceWithVoid();
+  }
+
+  /** Notes that a run started. */
+  public Uni<Void> recordStarted(
+      SqlClient client, UUID runId, String suite, List<String> endpoints, Instant startedAt) {
+    return client
+        .preparedQuery(
+            """
+            INSERT INTO probe_runs (run_id, suite, endpoints, started_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (run_id) DO UPDATE
+               SET suite = COALESCE(EXCLUDED.suite, probe_runs.suite),
+                   endpoints = EXCLUDED.endpoints,
+                   started_at = COALESCE(EXCLUDED.started_at, probe_runs.started_at)
+            """)
+        .execute(
+            Tuple.of(runId, suite, endpoints.toArray(String[]::new), Timestamps.utc(startedAt)))
+        .replaceWithVoid();
+  }
+
+  /** Notes that a run finished, so that it is evaluated once its captures are in. */
+  public Uni<Void> recordFinished(
+      SqlClient client,
+      UUID runId,
+      String suite,
+      List<String> endpoints,
+      Instant startedAt,
+      Instant finishedAt,
+      String status,
+      long requests) {
+    return client
+        .preparedQuery(
+            """
+            INSERT INTO probe_runs (run_id, suite, endpoints, started_at, finished_at, status,
+                                    requests)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (run_id) DO UPDATE
+               SET suite = COALESCE(EXCLUDED.suite, probe_runs.suite),
+                   endpoints = EXCLUDED.endpoints,
+                   started_at = COALESCE(EXCLUDED.started_at, probe_runs.started_at),
+                   finished_at = EXCLUDED.finished_at,
+                   status = EXCLUDED.status,
+                   requests = EXCLUDED.requests
+            """)
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  runId,
+                  suite,
+                  endpoints.toArray(String[]::new),
+                  Timestamps.utc(startedAt),
+                  Timestamps.utc(finishedAt == null ? Instant.now() : finishedAt),
+                  status,
+                  requests
+                }))
+        .replaceWithVoid();
+  }
+
+  /**
+   * Finished runs not evaluated yet, locked for this transaction; runs another replica is
+   * evaluating are skipped.
+   */
+  public Uni<List<ProbeRun>> claimFinished(SqlClient client, int limit) {
+    return client
+        .preparedQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM probe_runs WHERE finished_at IS NOT NULL AND finalized_at IS NULL"
+                + " ORDER BY finished_at LIMIT $1 FOR UPDATE SKIP LOCKED")
+        .execute(Tuple.of(limit))
+        .map(
+            rows -> {
+              List<ProbeRun> runs = new ArrayList<>();
+              for (Row row : rows) {
+                runs.add(run(row));
+              }
+              return runs;
+            });
+  }
+
+  /** Marks a run evaluated. */
+  public Uni<Void> markFinalized(SqlClient client, UUID runId) {
+    return client
+        .preparedQuery("UPDATE probe_runs SET finalized_at = now() WHERE run_id = $1")
+        .execute(Tuple.of(runId))
+        .replaceWithVoid();
+  }
+
+  /** How many captures of a run were stored, all endpoints together. */
+  public Uni<Long> captureCount(SqlClient client, UUID runId) {
+    return client
+        .preparedQuery("SELECT count(*) AS n FROM latency_samples WHERE run_id = $1")
+        .execute(Tuple.of(runId))
+        .map(rows -> rows.iterator().next().getLong("n"));
+  }
+
+  /** How many documents of a run were seen, per schema scope. */
+  public Uni<Map<String, Long>> documentCounts(SqlClient client, UUID runId) {
+    return client
+        .preparedQuery(
+            "SELECT schema_scope, count(*) AS n FROM latency_samples"
+                + " WHERE run_id = $1 AND document GROUP BY schema_scope")
+        .execute(Tuple.of(runId))
+        .map(
+            rows -> {
+              Map<String, Long> counts = new HashMap<>();
+              for (Row row : rows) {
+                counts.put(row.getString("schema_scope"), row.getLong("n"));
+              }
+              return counts;
+            });
+  }
+
+  static ProbeRun run(Row row) {
+    String[] endpoints = row.getArrayOfStrings("endpoints");
+    return new ProbeRun(
+        row.getUUID("run_id"),
+        row.getString("suite"),
+        endpoints == null ? List.of() : Arrays.asList(endpoints),
+        Timestamps.instant(row.getOffsetDateTime("started_at")),
+        Timestamps.instant(row.getOffsetDateTime("finished_at")),
+        row.getString("status"),
+        row.getLong("requests"),
+        row.getString("release_hash"),
+        row.getString("deploy_date"),
+        Timestamps.instant(row.getOffsetDateTime("last_ingested_at")));
+  }
+}
