@@ -1,5 +1,6 @@
 # Writes src/test/resources/pokeapi-fixture: a tiny hand-made PokéAPI universe (6 pokemon, 6 types,
-# 4 abilities, 6 species, stats, forms, berries, one contract-breaking item) in the api-data layout,
+# 4 abilities, 6 species, stats, forms, berries, one contract-breaking item, one model-breaking
+# ability 999) in the api-data layout,
 # plus hand-written JSON Schemas in the style of the published ones. Run from anywhere:
 #   python3 probe-service/src/test/fixture-generator/generate_fixture.py
 # The bodies satisfy common-model's models (FixtureModelsTest checks it). Values are made up.
@@ -163,4 +164,8 @@ schema("item/$id/index.json", obj({
 write("item/1", {"id": 1, "name": "master-ball", "cost": 0, "fling_power": "ten",
                  "attributes": [{"name": "countable", "url": "/api/v2/item-attribute/1/"}, {"name": "holdable"}]})
 write("item", listing("item", [(1, "master-ball")]))
+# ability/999 breaks the model on purpose and is in no list (sweeps never see it): the name is not
+# kebab-case, is_main_series is a string, the generation is missing
+write("ability/999", {"id": 999, "name": "Broken Ability", "is_main_series": "yes", "names": [],
+                      "effect_entries": [], "effect_changes": [], "flavor_text_entries": [], "pokemon": []})
 print("schemas ok")

@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param exchange what the client did
  * @param json the parsed body, or {@code null}
  * @param parseError why the body of a 200 answer did not parse, or {@code null}
+ * @param tooLarge whether the body of a 200 answer exceeded {@code probe.pokeapi.max-body-bytes}
+ *     (it is then not parsed)
  */
-public record Fetched(ApiExchange exchange, JsonNode json, String parseError) {
+public record Fetched(ApiExchange exchange, JsonNode json, String parseError, boolean tooLarge) {
 
   public ApiRequest request() {
     return exchange.request();

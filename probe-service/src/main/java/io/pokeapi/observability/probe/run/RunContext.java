@@ -135,15 +135,11 @@ public final class RunContext {
     run.requestsMade(exchange.attempts().size());
     JsonNode json = null;
     String parseError = null;
+    boolean tooLarge = false;
     Optional<HttpAnswer> answer = exchange.answer();
     if (answer.isPresent() && answer.get().status() == 200) {
       if (answer.get().body().length > config.pokeapi().maxBodyBytes()) {
-        parseError =
-            "body of "
-                + answer.get().body().length
-                + " bytes exceeds probe.pokeapi.max-body-bytes ("
-                + config.pokeapi().maxBodyBytes()
-                + ")";
+        tooLarge = true;
       } else {
         try {
           json = STRICT_JSON.readTree(answer.get().body());
@@ -159,7 +155,7 @@ public final class RunContext {
       }
     }
     publishAttempts(exchange, json != null);
-    Fetched fetched = new Fetched(exchange, json, parseError);
+    Fetched fetched = new Fetched(exchange, json, parseError, tooLarge);
     if (json != null && contract.enabled()) {
       checkContract(fetched);
     }

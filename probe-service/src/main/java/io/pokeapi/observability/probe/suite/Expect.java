@@ -49,6 +49,13 @@ final class Expect {
   /** A 200 answer with a JSON body and a JSON content type; returns the body. */
   static JsonNode okJson(Fetched fetched) {
     HttpAnswer answer = status(fetched, 200);
+    if (fetched.tooLarge()) {
+      throw CheckFailed.assertion(
+          "",
+          "a body within probe.pokeapi.max-body-bytes",
+          answer.body().length + " bytes",
+          "body of " + answer.body().length + " bytes exceeds the limit");
+    }
     if (fetched.json() == null) {
       throw new CheckFailed(
           FailureType.INVALID_JSON,
