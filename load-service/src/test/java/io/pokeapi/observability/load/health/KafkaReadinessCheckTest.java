@@ -1,0 +1,74 @@
+package io.pokeapi.observability.load.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pokeapi.observability.common.testsupport.KafkaBroker;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+/** The Kafka readiness check tells a reachable cluster from an unreachable one. */
+class KafkaReadinessCheckTest {
+
+  @Test
+  void upWithTheClusterWhenTheBrokerAnswers() {
+    String bootstrap = KafkaBroker.shared().bootstrapServers();
+    KafkaReadinessCheck check = check(bootstrap);
+    try {
+      HealthCheckResponse response = check.call();
+
+      assertThat(response.getName()).isEqualTo(KafkaReadinessCheck.NAME);
+      assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+      assertThat(response.getData().orElseThrow())
+          .containsEntry("bootstrap.servers", bootstrap)
+          .containsEntry("nodes", 1L)
+          .containsKey("cluster.id");
+    } finally {
+      check.close();
+    }
+  }
+
+  @Test
+  void downWithAReasonWhenNoBrokerListens() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    KafkaReadinessCheck check = check("127.0.0.1:" + closedPort);
+    try {
+      HealthCheckResponse response = check.call();
+
+      assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+      assertThat(response.getData().orElseThrow())
+          .containsEntry("bootstrap.servers", "127.0.0.1:" + closedPort)
+          .containsKey("reason");
+    } finally {
+      check.close();
+    }
+  }
+
+  @Test
+  void downWhenTheBrokerHostDoesNotResolve() {
+    KafkaReadinessCheck check = check("kafka.invalid:9092");
+    try {
+      HealthCheckResponse response = check.call();
+
+      assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+      assertThat(response.getData().orElseThrow().get("reason").toString()).contains("bootstrap");
+    } finally {
+      check.close();
+    }
+  }
+
+  private static KafkaReadinessCheck check(String bootstrapServers) {
+    return new KafkaReadinessCheck(
+        Map.of(
+            "bootstrap.servers", bootstrapServers,
+            "compression.type", "zstd",
+            "max.partition.fetch.bytes", "8454144"),
+        Duration.ofSeconds(2),
+        "test-readiness");
+  }
+}
