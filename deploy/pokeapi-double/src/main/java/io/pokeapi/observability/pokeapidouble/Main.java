@@ -1,0 +1,166 @@
+package io.pokeapi.observability.pokeapidouble;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pokeapi.observability.pokeapidouble.admin.FaultRulesDocument;
+import io.pokeapi.observability.pokeapidouble.data.DataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs a double from the command line; every option also reads an environment variable, so the
+ * container image needs no arguments.
+ */
+@Command(
+    name = "pokeapi-double",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Serves a PokéAPI data directory (api-data layout) the way pokeapi.co does.")
+public final class Main implements Callable<Integer> {
+
+  @Option(
+      names = {"-d", "--data-dir"},
+      description =
+          "Directory holding api/v2 (env POKEAPI_DOUBLE_DATA_DIR, then POKEAPI_DATA_DIR).")
+  Path dataDir;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:POKEAPI_DOUBLE_HOST:-0.0.0.0}",
+      description = "Address to listen on (env POKEAPI_DOUBLE_HOST; default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = {"-p", "--port"},
+      defaultValue = "${env:POKEAPI_DOUBLE_PORT:-8080}",
+      description = "Port, 0 for any free one (env POKEAPI_DOUBLE_PORT; default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--admin",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "${env:POKEAPI_DOUBLE_ADMIN:-false}",
+      description = "Serve /_admin/ (reload, faults, metrics) (env POKEAPI_DOUBLE_ADMIN).")
+  boolean admin;
+
+  @Option(
+      names = "--event-loops",
+      defaultValue = "${env:POKEAPI_DOUBLE_EVENT_LOOPS:-0}",
+      description = "Event loops, 0 for one per CPU (env POKEAPI_DOUBLE_EVENT_LOOPS).")
+  int eventLoops;
+
+  @Option(
+      names = "--fault-seed",
+      defaultValue = "${env:POKEAPI_DOUBLE_FAULT_SEED}",
+      description = "Seed that makes fault dice deterministic (env POKEAPI_DOUBLE_FAULT_SEED).")
+  Long faultSeed;
+
+  @Option(
+      names = "--faults",
+      defaultValue = "${env:POKEAPI_DOUBLE_FAULTS_FILE}",
+      description =
+          "JSON file of fault rules in force from the start, as PUT /_admin/faults takes"
+              + " (env POKEAPI_DOUBLE_FAULTS_FILE).")
+  Path faultsFile;
+
+  @Option(
+      names = "--missing-encounters",
+      defaultValue = "${env:POKEAPI_DOUBLE_MISSING_ENCOUNTERS:-EMPTY_LIST}",
+      description =
+          "Answer for pokemon/<id>/encounters when the data has no such file: ${COMPLETION-CANDIDATES}"
+              + " (default ${DEFAULT-VALUE}).")
+  MissingEncounters missingEncounters;
+
+  @Option(
+      names = "--trust-forwarded-headers",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "${env:POKEAPI_DOUBLE_TRUST_FORWARDED:-false}",
+      description = "Build URLs from X-Forwarded-Proto/-Host (env POKEAPI_DOUBLE_TRUST_FORWARDED).")
+  boolean trustForwarded;
+
+  @Option(
+      names = "--max-base-urls",
+      defaultValue = "8",
+      description = "Distinct base URLs that get a render cache (default ${DEFAULT-VALUE}).")
+  int maxBaseUrls;
+
+  @Option(
+      names = "--render-cache-mb",
+      defaultValue = "0",
+      description = "Megabytes of rendered bodies to cache, 0 for half the heap.")
+  long renderCacheMb;
+
+  @Override
+  public Integer call() throws Exception {
+    Path directory = dataDir != null ? dataDir : fromEnvironment();
+    if (directory == null) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "No data directory: pass --data-dir or set POKEAPI_DOUBLE_DATA_DIR");
+    }
+    DoubleConfig.Builder config =
+        DoubleConfig.builder(directory)
+            .host(host)
+            .port(port)
+            .adminEnabled(admin)
+            .missingEncounters(missingEncounters)
+            .trustForwardedHeaders(trustForwarded)
+            .maxBaseUrls(maxBaseUrls)
+            .faultSeed(faultSeed);
+    if (eventLoops > 0) {
+      config.eventLoops(eventLoops);
+    }
+    if (renderCacheMb > 0) {
+      config.renderCacheBytes(renderCacheMb << 20);
+    }
+    if (faultsFile != null) {
+      FaultRulesDocument faults =
+          FaultRulesDocument.parse(new ObjectMapper(), Files.readAllBytes(faultsFile));
+      config.initialFaults(faults.rules());
+      if (faults.seedGiven() && faultSeed == null) {
+        config.faultSeed(faults.seed());
+      }
+    }
+    PokeApiDouble pokeApi = PokeApiDouble.start(config.build());
+    Runtime.getRuntime().addShutdownHook(new Thread(pokeApi::close, "pokeapi-double-shutdown"));
+    DataSet data = pokeApi.data();
+    System.out.printf(
+        "pokeapi-double listening on %s:%d (%d event loops, admin %s): %d resources from %s,"
+            + " hash %s%n",
+        host,
+        pokeApi.port(),
+        pokeApi.config().eventLoops(),
+        admin ? "on at /_admin/" : "off",
+        data.resourceCount(),
+        data.dataDir(),
+        data.hash());
+    return 0;
+  }
+
+  private static Path fromEnvironment() {
+    for (String name : List.of("POKEAPI_DOUBLE_DATA_DIR", "POKEAPI_DATA_DIR")) {
+      String value = System.getenv(name);
+      if (value != null && !value.isBlank()) {
+        return Path.of(value);
+      }
+    }
+    return null;
+  }
+
+  /** Starts a double; the JVM keeps running until it is stopped. */
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    int exitCode = commandLine.execute(args);
+    if (exitCode != 0
+        || commandLine.isUsageHelpRequested()
+        || commandLine.isVersionHelpRequested()) {
+      System.exit(exitCode);
+    }
+  }
+}
