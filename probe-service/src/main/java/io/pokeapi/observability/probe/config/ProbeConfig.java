@@ -242,10 +242,18 @@ public interface ProbeConfig {
     @WithDefault("0,-1,2147483648,99999999999999999999")
     List<String> invalidIds();
 
-    /** Names that must give 404. */
+    /** Well-formed names ({@code [A-Za-z0-9_-]+}) of nothing, which must give 404. */
     @WithName("garbage-names")
-    @WithDefault("missingno-0000,not a pokemon,pikachu'--,%%%")
+    @WithDefault("missingno-0000,not_a_pokemon,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")
     List<String> garbageNames();
+
+    /**
+     * Names with characters the API's router rejects (anything outside {@code [A-Za-z0-9_-]}): the
+     * live API answers them 400, like an unknown endpoint.
+     */
+    @WithName("malformed-names")
+    @WithDefault("not a pokemon,pikachu'--,%%%")
+    List<String> malformedNames();
 
     /** An endpoint that does not exist; it must give 400. */
     @WithName("unknown-endpoint")

@@ -117,7 +117,12 @@ public class ProbeLog {
     }
     Map<String, Object> previous = MDC.getMap();
     try {
-      fields.forEach((k, v) -> MDC.put(k, v == null ? null : String.valueOf(v)));
+      fields.forEach(
+          (k, v) -> {
+            if (v != null) {
+              MDC.put(k, String.valueOf(v));
+            }
+          });
       logger.log(level, message);
     } finally {
       fields.keySet().forEach(MDC::remove);

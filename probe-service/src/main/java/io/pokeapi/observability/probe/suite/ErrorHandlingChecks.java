@@ -6,20 +6,24 @@ import io.pokeapi.observability.probe.config.ProbeConfig;
 import io.pokeapi.observability.probe.run.Fetched;
 import io.pokeapi.observability.probe.run.RunContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Error handling: invalid ids (0, -1, 2147483648, a huge number) and garbage names give 404 with
- * the body {@code Not Found}; an endpoint that does not exist gives 400.
+ * the body {@code Not Found}; an endpoint that does not exist, and a name with characters the
+ * router rejects (outside {@code [A-Za-z0-9_-]}), give 400 {@code Bad Request}.
  */
 @ApplicationScoped
 public class ErrorHandlingChecks {
 
   static final String NOT_FOUND_BODY = "Not Found";
+  static final String BAD_REQUEST_BODY = "Bad Request";
 
   /** Work items {@link #run} does. */
   public int size(ProbeConfig.Regression config) {
-    return config.invalidIds().size() + config.garbageNames().size() + 1;
+    return config.invalidIds().size()
+        + config.garbageNames().size()
+        + config.malformedNames().size()
+        + 1;
   }
 
   public void run(RunContext context, ProbeConfig.Regression config) throws InterruptedException {
@@ -30,12 +34,28 @@ public class ErrorHandlingChecks {
     for (String name : config.garbageNames()) {
       notFound(context, endpoint, endpoint + ".not-found.name=" + name, name);
     }
+    for (String name : config.malformedNames()) {
+      badRequest(context, endpoint + ".bad-request.name=" + name, endpoint + "/" + name + "/");
+    }
+    badRequest(context, "unknown-endpoint.bad-request", config.unknownEndpoint() + "/");
+  }
+
+  private void badRequest(RunContext context, String check, String path)
+      throws InterruptedException {
     context.checkCancelled();
-    String unknown = config.unknownEndpoint();
-    String check = "unknown-endpoint.bad-request";
-    Fetched fetched = context.fetch(check, ApiRequest.of(unknown + "/"));
-    context.check(check, fetched, () -> Expect.status(fetched, 400));
+    Fetched fetched = context.fetch(check, ApiRequest.of(path));
+    context.check(
+        check,
+        fetched,
+        () -> {
+          HttpAnswer answer = Expect.status(fetched, 400);
+          Expect.equal("", BAD_REQUEST_BODY, abbreviate(answer.bodyText().strip()), "400 body");
+        });
     context.itemDone();
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 200 ? body.substring(0, 200) : body;
   }
 
   private void notFound(RunContext context, String endpoint, String check, String key)
@@ -52,12 +72,5 @@ public class ErrorHandlingChecks {
               "", NOT_FOUND_BODY, body.length() > 200 ? body.substring(0, 200) : body, "404 body");
         });
     context.itemDone();
-  }
-
-  /** The configured keys, for tests and documentation. */
-  static List<String> keys(ProbeConfig.Regression config) {
-    return java.util.stream.Stream.concat(
-            config.invalidIds().stream(), config.garbageNames().stream())
-        .toList();
   }
 }
