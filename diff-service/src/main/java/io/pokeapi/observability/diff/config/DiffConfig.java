@@ -30,7 +30,7 @@ public interface DiffConfig {
      * establishes an endpoint's baseline schema or decides that a field is gone: a partial run
      * cannot tell a field that disappeared from one that its resources merely lack.
      */
-    @WithDefault("full-sweep")
+    @WithDefault("sweep,full-sweep")
     Set<String> sweepSuites();
 
     /**

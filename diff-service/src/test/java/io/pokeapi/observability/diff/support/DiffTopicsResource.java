@@ -32,8 +32,8 @@ public class DiffTopicsResource implements QuarkusTestResourceLifecycleManager {
   }
 
   /**
-   * Creates a topic; retried because a freshly created topic's metadata can take a moment to
-   * reach the broker's cache (the describe right after the create then fails).
+   * Creates a topic; retried because a freshly created topic's metadata can take a moment to reach
+   * the broker's cache (the describe right after the create then fails).
    */
   private static void createTopic(
       KafkaBroker broker, String name, int partitions, Map<String, String> config) {
