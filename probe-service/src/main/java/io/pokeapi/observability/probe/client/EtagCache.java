@@ -76,6 +76,11 @@ public class EtagCache {
     cache.invalidate(url);
   }
 
+  /** Forgets every entry: the next request of each URL is unconditional. */
+  public void clear() {
+    cache.invalidateAll();
+  }
+
   private static byte[] deflate(byte[] body) {
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 8));
