@@ -3,6 +3,7 @@ package io.pokeapi.observability.pokeapidouble;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pokeapi.observability.pokeapidouble.admin.FaultRulesDocument;
 import io.pokeapi.observability.pokeapidouble.data.DataSet;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,7 +98,26 @@ public final class Main implements Callable<Integer> {
   long renderCacheMb;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException {
+    DoubleConfig config = toConfig();
+    PokeApiDouble pokeApi = PokeApiDouble.start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(pokeApi::close, "pokeapi-double-shutdown"));
+    DataSet data = pokeApi.data();
+    System.out.printf(
+        "pokeapi-double listening on %s:%d (%d event loops, admin %s): %d resources from %s,"
+            + " hash %s%n",
+        config.host(),
+        pokeApi.port(),
+        config.eventLoops(),
+        config.adminEnabled() ? "on at /_admin/" : "off",
+        data.resourceCount(),
+        data.dataDir(),
+        data.hash());
+    return 0;
+  }
+
+  /** The configuration the parsed options and the environment describe. */
+  DoubleConfig toConfig() throws IOException {
     Path directory = dataDir != null ? dataDir : fromEnvironment();
     if (directory == null) {
       throw new CommandLine.ParameterException(
@@ -127,20 +147,7 @@ public final class Main implements Callable<Integer> {
         config.faultSeed(faults.seed());
       }
     }
-    PokeApiDouble pokeApi = PokeApiDouble.start(config.build());
-    Runtime.getRuntime().addShutdownHook(new Thread(pokeApi::close, "pokeapi-double-shutdown"));
-    DataSet data = pokeApi.data();
-    System.out.printf(
-        "pokeapi-double listening on %s:%d (%d event loops, admin %s): %d resources from %s,"
-            + " hash %s%n",
-        host,
-        pokeApi.port(),
-        pokeApi.config().eventLoops(),
-        admin ? "on at /_admin/" : "off",
-        data.resourceCount(),
-        data.dataDir(),
-        data.hash());
-    return 0;
+    return config.build();
   }
 
   private static Path fromEnvironment() {
@@ -153,9 +160,14 @@ public final class Main implements Callable<Integer> {
     return null;
   }
 
+  /** The picocli command line for {@code main}. */
+  static CommandLine commandLine(Main main) {
+    return new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
   /** Starts a double; the JVM keeps running until it is stopped. */
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine = commandLine(new Main());
     int exitCode = commandLine.execute(args);
     if (exitCode != 0
         || commandLine.isUsageHelpRequested()
