@@ -3,6 +3,7 @@ package io.pokeapi.observability.probe.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
@@ -33,12 +34,13 @@ class HealthAndMetricsTest {
         .body("status", startsWith("UP"))
         .body("checks.name", hasItem(KafkaReadinessCheck.NAME))
         .body("checks.find { it.name == 'kafka' }.status", startsWith("UP"))
-        .body("checks.find { it.name == 'kafka' }.data.nodes", org.hamcrest.Matchers.is(1));
+        .body("checks.find { it.name == 'kafka' }.data.nodes", is(1));
   }
 
   @Test
   void metricsArePrometheusTextTaggedWithTheApplication() {
     given()
+        .accept("text/plain")
         .when()
         .get("/q/metrics")
         .then()
