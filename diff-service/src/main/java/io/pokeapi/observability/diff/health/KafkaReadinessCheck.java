@@ -81,7 +81,10 @@ public class KafkaReadinessCheck implements HealthCheck {
       Thread.currentThread().interrupt();
       return response.down().withData("reason", "interrupted").build();
     } catch (TimeoutException e) {
-      return response.down().withData("reason", "no answer within " + timeout).build();
+      return response
+          .down()
+          .withData("reason", "no answer within " + timeout.toMillis() + " ms")
+          .build();
     } catch (ExecutionException | KafkaException e) {
       return response.down().withData("reason", rootCause(e)).build();
     }
