@@ -86,7 +86,10 @@ public class EndpointGuards {
         .retryOn(List.of(RetryableFailure.class, TimeoutException.class))
         .withExponentialBackoff()
         .factor(2)
-        .maxDelay(retry.maxDelay().toMillis(), ChronoUnit.MILLIS)
+        // SmallRye wants the cap above the first delay
+        .maxDelay(
+            Math.max(retry.maxDelay().toMillis(), retry.initialDelay().toMillis() + 1),
+            ChronoUnit.MILLIS)
         .done()
         .done()
         .withCircuitBreaker()

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pokeapi.observability.common.contract.CheckStatus;
 import io.pokeapi.observability.common.contract.FailureType;
+import io.pokeapi.observability.probe.client.Endpoints;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -38,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       was still going.
  * </ul>
  */
+@Startup
 @ApplicationScoped
 public class ProbeMetrics {
 
@@ -62,6 +65,8 @@ public class ProbeMetrics {
         Counter.builder("pokeapi.rate.limited")
             .description("429 answers received from PokéAPI")
             .register(registry);
+    // every endpoint's breaker shows as closed from the start, so dashboards see 0, not nothing
+    Endpoints.ALL.forEach(this::breakerState);
   }
 
   /** One HTTP request went out and ended (answered or not) after {@code duration}. */
