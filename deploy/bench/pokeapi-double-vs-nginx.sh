@@ -10,8 +10,8 @@
 #   --connections N   wrk connections (default 64)
 #   --threads N       wrk threads (default 2)
 #   --duration S      seconds per measured run (default 10)
-#   --warmup S        seconds of warm-up per server (default 5)
-#   --rounds N        measured runs per server, alternating (default 3)
+#   --warmup S        seconds of warm-up per server (default 10)
+#   --rounds N        measured runs per server, in alternating order (default 4)
 #   --path P          resource to fetch (default /api/v2/ability/246/, 5.9 KB)
 #   --event-loops N   event loops of the double (default: its default, one per CPU)
 #   --data-dir DIR    data directory (default: $POKEAPI_DATA_DIR, ../shared/pokeapi, /work/shared/pokeapi)
@@ -22,8 +22,8 @@ set -euo pipefail
 connections=64
 threads=2
 duration=10
-warmup=5
-rounds=3
+warmup=10
+rounds=4
 path=/api/v2/ability/246/
 event_loops=
 data_dir=${POKEAPI_DATA_DIR:-}
@@ -86,7 +86,7 @@ fi
 # --- data --------------------------------------------------------------------------------------
 if [[ -z "$data_dir" ]]; then
   for candidate in "$repo/../shared/pokeapi" /work/shared/pokeapi; do
-    if [[ -d "$candidate/api/v2" ]]; then data_dir=$candidate; break; fi
+    if [[ -d "$candidate/api/v2" ]]; then data_dir=$(cd "$candidate" && pwd); break; fi
   done
 fi
 if [[ -z "$data_dir" || ! -d "$data_dir/api/v2" ]]; then
@@ -172,13 +172,22 @@ nginx_url="http://127.0.0.1:$nginx_port$path"
 
 echo "PokéAPI double vs nginx: $path ($size bytes), wrk -t$threads -c$connections, ${duration}s x $rounds rounds, $(nproc) CPUs"
 echo "data: $data_dir"
+grep -o 'listening on .*event loops on [A-Za-z]*' "$work/double.log" | sed 's/^/double /' 
+# Warm-up: the double's JIT compiles during its first seconds; let it settle before measuring.
 rate "$double_url" "$warmup" >/dev/null
 rate "$nginx_url" "$warmup" >/dev/null
+sleep 2
 double_rates=()
 nginx_rates=()
 for round in $(seq 1 "$rounds"); do
-  d=$(rate "$double_url" "$duration")
-  n=$(rate "$nginx_url" "$duration")
+  # alternate the order, so neither server always runs right after the other
+  if (( round % 2 == 1 )); then
+    d=$(rate "$double_url" "$duration")
+    n=$(rate "$nginx_url" "$duration")
+  else
+    n=$(rate "$nginx_url" "$duration")
+    d=$(rate "$double_url" "$duration")
+  fi
   double_rates+=("$d")
   nginx_rates+=("$n")
   printf 'round %d: double %10.0f req/s   nginx %10.0f req/s   ratio %.3f\n' "$round" "$d" "$n" \

@@ -104,11 +104,12 @@ public final class Main implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(pokeApi::close, "pokeapi-double-shutdown"));
     DataSet data = pokeApi.data();
     System.out.printf(
-        "pokeapi-double listening on %s:%d (%d event loops, admin %s): %d resources from %s,"
-            + " hash %s%n",
+        "pokeapi-double listening on %s:%d (%d event loops on %s, admin %s): %d resources from"
+            + " %s, hash %s%n",
         config.host(),
         pokeApi.port(),
         config.eventLoops(),
+        pokeApi.nativeTransport() ? "epoll" : "NIO",
         config.adminEnabled() ? "on at /_admin/" : "off",
         data.resourceCount(),
         data.dataDir(),

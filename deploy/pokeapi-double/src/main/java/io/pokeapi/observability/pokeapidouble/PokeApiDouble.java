@@ -114,6 +114,11 @@ public final class PokeApiDouble implements AutoCloseable {
     return "http://" + host + ":" + port();
   }
 
+  /** Whether the servers run on the native (epoll) transport rather than NIO. */
+  public boolean nativeTransport() {
+    return vertx.isNativeTransportEnabled();
+  }
+
   /** The configuration it was started with. */
   public DoubleConfig config() {
     return runtime.config();
