@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.pokeapi.observability.common.contract.CheckResult;
 import io.pokeapi.observability.common.contract.CheckStatus;
 import io.pokeapi.observability.common.contract.FailureType;
+import io.pokeapi.observability.common.testsupport.KafkaBroker;
+import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.pokeapidouble.PokeApiDouble;
 import io.pokeapi.observability.pokeapidouble.fault.FaultKind;
 import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
@@ -16,7 +18,6 @@ import io.pokeapi.observability.probe.logging.ProbeLog;
 import io.pokeapi.observability.probe.metrics.ProbeMetrics;
 import io.pokeapi.observability.probe.support.InjectPokeApiDouble;
 import io.pokeapi.observability.probe.support.KafkaEvents;
-import io.pokeapi.observability.probe.support.KafkaResource;
 import io.pokeapi.observability.probe.support.PokeApiDoubleResource;
 import io.pokeapi.observability.probe.support.ProbeTestSupport;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * half-opens after the delay (30 s by default, 1 s in tests) and closes after 3 successes in a row.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PokeApiDoubleResource.class)
 class CircuitBreakerTest {
 
@@ -55,7 +56,7 @@ class CircuitBreakerTest {
 
   @BeforeAll
   static void consume() {
-    events = KafkaEvents.fromNow(KafkaResource.bootstrapServers());
+    events = KafkaEvents.fromNow(KafkaBroker.shared().bootstrapServers());
   }
 
   @AfterAll

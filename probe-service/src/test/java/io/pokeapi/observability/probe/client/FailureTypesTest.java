@@ -7,12 +7,13 @@ import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.CheckResult;
 import io.pokeapi.observability.common.contract.CheckStatus;
 import io.pokeapi.observability.common.contract.FailureType;
+import io.pokeapi.observability.common.testsupport.KafkaBroker;
+import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.pokeapidouble.PokeApiDouble;
 import io.pokeapi.observability.pokeapidouble.fault.FaultKind;
 import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
 import io.pokeapi.observability.probe.support.InjectPokeApiDouble;
 import io.pokeapi.observability.probe.support.KafkaEvents;
-import io.pokeapi.observability.probe.support.KafkaResource;
 import io.pokeapi.observability.probe.support.PokeApiDoubleResource;
 import io.pokeapi.observability.probe.support.ProbeTestSupport;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * 429, none for other 4xx or a bad body.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PokeApiDoubleResource.class)
 class FailureTypesTest {
 
@@ -46,7 +47,7 @@ class FailureTypesTest {
 
   @BeforeAll
   static void consume() {
-    events = KafkaEvents.fromNow(KafkaResource.bootstrapServers());
+    events = KafkaEvents.fromNow(KafkaBroker.shared().bootstrapServers());
   }
 
   @AfterAll

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pokeapi.observability.common.contract.CheckResult;
 import io.pokeapi.observability.common.contract.CheckStatus;
 import io.pokeapi.observability.common.contract.RunFinished;
+import io.pokeapi.observability.common.testsupport.KafkaBroker;
+import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.probe.support.KafkaEvents;
-import io.pokeapi.observability.probe.support.KafkaResource;
 import io.pokeapi.observability.probe.support.PokeApiDoubleResource;
 import io.pokeapi.observability.probe.support.ProbeTestSupport;
 import io.quarkus.test.common.WithTestResource;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * handling, lookups and cross-references all hold on the fixture.
  */
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PokeApiDoubleResource.class)
 class RegressionSuiteTest {
 
@@ -35,7 +36,7 @@ class RegressionSuiteTest {
 
   @BeforeAll
   static void runRegression() {
-    events = KafkaEvents.fromNow(KafkaResource.bootstrapServers());
+    events = KafkaEvents.fromNow(KafkaBroker.shared().bootstrapServers());
   }
 
   @AfterAll

@@ -10,8 +10,9 @@ import io.pokeapi.observability.common.contract.RunFinished;
 import io.pokeapi.observability.common.contract.RunStarted;
 import io.pokeapi.observability.common.contract.RunStatus;
 import io.pokeapi.observability.common.contract.RunTrigger;
+import io.pokeapi.observability.common.testsupport.KafkaBroker;
+import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.probe.support.KafkaEvents;
-import io.pokeapi.observability.probe.support.KafkaResource;
 import io.pokeapi.observability.probe.support.PokeApiDoubleResource;
 import io.pokeapi.observability.probe.support.ProbeTestSupport;
 import io.quarkus.test.common.WithTestResource;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PokeApiDoubleResource.class)
 class SmokeSuiteTest {
 
@@ -33,7 +34,7 @@ class SmokeSuiteTest {
 
   @BeforeAll
   static void consume() {
-    events = KafkaEvents.fromNow(KafkaResource.bootstrapServers());
+    events = KafkaEvents.fromNow(KafkaBroker.shared().bootstrapServers());
   }
 
   @AfterAll

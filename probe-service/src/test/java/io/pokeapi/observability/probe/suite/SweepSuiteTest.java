@@ -6,8 +6,9 @@ import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.CheckResult;
 import io.pokeapi.observability.common.contract.CheckStatus;
 import io.pokeapi.observability.common.contract.RunFinished;
+import io.pokeapi.observability.common.testsupport.KafkaBroker;
+import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.probe.support.KafkaEvents;
-import io.pokeapi.observability.probe.support.KafkaResource;
 import io.pokeapi.observability.probe.support.PokeApiDoubleResource;
 import io.pokeapi.observability.probe.support.ProbeTestSupport;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
+@WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PokeApiDoubleResource.class)
 class SweepSuiteTest {
 
@@ -29,7 +30,7 @@ class SweepSuiteTest {
 
   @BeforeAll
   static void consume() {
-    events = KafkaEvents.fromNow(KafkaResource.bootstrapServers());
+    events = KafkaEvents.fromNow(KafkaBroker.shared().bootstrapServers());
   }
 
   @AfterAll

@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class SecretMaskerProperties {
+class SecretMaskerPropertiesTest {
 
   private final SecretMasker masker = new SecretMasker(Optional.of("s3cr3t-api-token"));
 

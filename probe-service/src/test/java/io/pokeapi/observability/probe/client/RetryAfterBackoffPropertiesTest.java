@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-class RetryAfterBackoffProperties {
+class RetryAfterBackoffPropertiesTest {
 
   /** The numbers: 1, 2, 4, 8 s plus up to 1 s of jitter; Retry-After capped at 60 s. */
   static ProbeConfig.RateLimitRetry defaults() {
