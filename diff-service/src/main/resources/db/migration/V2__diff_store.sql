@@ -6,12 +6,15 @@
 -- never adds a row twice.
 
 -- Probe runs as the diff service knows them: from pokeapi.run-events and from the captures.
+-- finish_seen_at and last_ingested_at are the database's clock (not the probe's), so that the
+-- wait for a finished run's last captures does not depend on clock skew or consumer lag.
 CREATE TABLE probe_runs (
     run_id            uuid PRIMARY KEY,
     suite             text,
     endpoints         text[]      NOT NULL DEFAULT '{}',
     started_at        timestamptz,
     finished_at       timestamptz,
+    finish_seen_at    timestamptz,
     status            text,
     requests          bigint,
     release_hash      text,

@@ -9,6 +9,7 @@ import io.pokeapi.observability.diff.storage.OutboxMessage;
 import io.pokeapi.observability.diff.storage.OutboxRepository;
 import io.pokeapi.observability.diff.storage.ProbeRun;
 import io.pokeapi.observability.diff.storage.RunRepository;
+import io.pokeapi.observability.diff.storage.RunRepository.FinishedRun;
 import io.pokeapi.observability.diff.storage.SchemaRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +101,7 @@ public class RunFinalizer {
     List<Runnable> afterCommit = new ArrayList<>();
     return pool.withTransaction(
             connection ->
-                runs.claimFinished(connection, RUNS_PER_PASS)
+                runs.claimFinished(connection, config.runs().settleTime(), RUNS_PER_PASS)
                     .chain(
                         claimed ->
                             Multi.createFrom()
@@ -116,23 +116,18 @@ public class RunFinalizer {
   }
 
   private Uni<Integer> finalizeIfReady(
-      SqlClient connection, ProbeRun run, List<Runnable> afterCommit) {
+      SqlClient connection, FinishedRun finished, List<Runnable> afterCommit) {
+    ProbeRun run = finished.run();
     return runs.captureCount(connection, run.runId())
         .chain(
             captures -> {
-              if (!isReady(run, captures)) {
+              boolean allIn =
+                  run.requests() != null && run.requests() > 0 && captures >= run.requests();
+              if (!allIn && !finished.quiet()) {
                 return Uni.createFrom().item(0);
               }
               return finalizeRun(connection, run, afterCommit).replaceWith(1);
             });
-  }
-
-  private boolean isReady(ProbeRun run, long captures) {
-    if (run.requests() != null && run.requests() > 0 && captures >= run.requests()) {
-      return true;
-    }
-    Instant quietSince = run.lastIngestedAt() != null ? run.lastIngestedAt() : run.finishedAt();
-    return quietSince.plus(config.runs().settleTime()).isBefore(Instant.now());
   }
 
   private Uni<Void> finalizeRun(SqlClient connection, ProbeRun run, List<Runnable> afterCommit) {

@@ -1,6 +1,7 @@
 package io.pokeapi.observability.diff.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,14 +65,20 @@ public class DiffMetrics {
 
   /** Counts one schema change. */
   public void schemaChange(String endpoint, String changeType) {
-    registry
-        .counter("pokeapi.schema.changes", Tags.of("endpoint", endpoint, "change_type", changeType))
+    Counter.builder("pokeapi.schema.changes")
+        .description("Schema changes recorded, by endpoint (schema scope) and change type")
+        .tags(Tags.of("endpoint", endpoint, "change_type", changeType))
+        .register(registry)
         .increment();
   }
 
   /** Counts one data change. */
   public void dataChange(String endpoint) {
-    registry.counter("pokeapi.data.changes", Tags.of("endpoint", endpoint)).increment();
+    Counter.builder("pokeapi.data.changes")
+        .description("Data changes recorded (one per changed resource body), by endpoint")
+        .tags(Tags.of("endpoint", endpoint))
+        .register(registry)
+        .increment();
   }
 
   /** Sets the latency-regression state of an endpoint; counts the regressions. */
@@ -81,13 +88,21 @@ public class DiffMetrics {
             endpoint,
             e -> {
               AtomicInteger state = new AtomicInteger();
-              registry.gauge(
-                  "pokeapi.latency.regression", Tags.of("endpoint", e), state, AtomicInteger::get);
+              Gauge.builder("pokeapi.latency.regression", state, AtomicInteger::get)
+                  .description(
+                      "1 while the endpoint's last evaluated run was slower than its baseline by"
+                          + " more than the threshold, else 0")
+                  .tags(Tags.of("endpoint", e))
+                  .register(registry);
               return state;
             })
         .set(regressed ? 1 : 0);
     if (regressed && newEvaluation) {
-      registry.counter("pokeapi.latency.regressions", Tags.of("endpoint", endpoint)).increment();
+      Counter.builder("pokeapi.latency.regressions")
+          .description("Runs slower than the endpoint's baseline by more than the threshold")
+          .tags(Tags.of("endpoint", endpoint))
+          .register(registry)
+          .increment();
     }
   }
 }

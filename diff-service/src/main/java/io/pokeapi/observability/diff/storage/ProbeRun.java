@@ -17,7 +17,6 @@ import java.util.UUID;
  * @param requests the requests it made, or {@code null}
  * @param releaseHash the latest release hash seen in its captures
  * @param deployDate the deploy date seen with it
- * @param lastIngestedAt when the last capture of the run was stored
  */
 public record ProbeRun(
     UUID runId,
@@ -28,5 +27,4 @@ public record ProbeRun(
     String status,
     Long requests,
     String releaseHash,
-    String deployDate,
-    Instant lastIngestedAt) {}
+    String deployDate) {}

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ public class RunRepository {
 
   private static final String COLUMNS =
       "run_id, suite, endpoints, started_at, finished_at, status, requests, release_hash,"
-          + " deploy_date, last_ingested_at";
+          + " deploy_date";
 
   /** Notes what a batch saw of its runs. */
   public Uni<Void> recordCaptures(SqlClient client, Collection<RunCaptures> runs) {
@@ -97,15 +98,16 @@ public class RunRepository {
         .preparedQuery(
             """
             INSERT INTO probe_runs (run_id, suite, endpoints, started_at, finished_at, status,
-                                    requests)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+                                    requests, finish_seen_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, now())
             ON CONFLICT (run_id) DO UPDATE
                SET suite = COALESCE(EXCLUDED.suite, probe_runs.suite),
                    endpoints = EXCLUDED.endpoints,
                    started_at = COALESCE(EXCLUDED.started_at, probe_runs.started_at),
                    finished_at = EXCLUDED.finished_at,
                    status = EXCLUDED.status,
-                   requests = EXCLUDED.requests
+                   requests = EXCLUDED.requests,
+                   finish_seen_at = COALESCE(probe_runs.finish_seen_at, now())
             """)
         .execute(
             Tuple.from(
@@ -123,21 +125,24 @@ public class RunRepository {
 
   /**
    * Finished runs not evaluated yet, locked for this transaction; runs another replica is
-   * evaluating are skipped.
+   * evaluating are skipped. Each comes with whether it has been quiet (no capture stored, and its
+   * end known) for at least {@code settleTime}, by the database's clock.
    */
-  public Uni<List<ProbeRun>> claimFinished(SqlClient client, int limit) {
+  public Uni<List<FinishedRun>> claimFinished(SqlClient client, Duration settleTime, int limit) {
     return client
         .preparedQuery(
             "SELECT "
                 + COLUMNS
+                + ", GREATEST(finish_seen_at, last_ingested_at)"
+                + " < now() - make_interval(secs => $2) AS quiet"
                 + " FROM probe_runs WHERE finished_at IS NOT NULL AND finalized_at IS NULL"
                 + " ORDER BY finished_at LIMIT $1 FOR UPDATE SKIP LOCKED")
-        .execute(Tuple.of(limit))
+        .execute(Tuple.of(limit, settleTime.toMillis() / 1000.0))
         .map(
             rows -> {
-              List<ProbeRun> runs = new ArrayList<>();
+              List<FinishedRun> runs = new ArrayList<>();
               for (Row row : rows) {
-                runs.add(run(row));
+                runs.add(new FinishedRun(run(row), row.getBoolean("quiet")));
               }
               return runs;
             });
@@ -187,7 +192,14 @@ public class RunRepository {
         row.getString("status"),
         row.getLong("requests"),
         row.getString("release_hash"),
-        row.getString("deploy_date"),
-        Timestamps.instant(row.getOffsetDateTime("last_ingested_at")));
+        row.getString("deploy_date"));
   }
+
+  /**
+   * A finished run waiting to be evaluated.
+   *
+   * @param run the run
+   * @param quiet whether nothing of it arrived for the settle time since its end was seen
+   */
+  public record FinishedRun(ProbeRun run, boolean quiet) {}
 }

@@ -32,6 +32,11 @@ public final class Runs {
             .map(ApiResponseCaptured::capturedAt)
             .min(Instant::compareTo)
             .orElse(Instant.now());
+    Instant end =
+        captures.stream()
+            .map(ApiResponseCaptured::capturedAt)
+            .max(Instant::compareTo)
+            .orElse(Instant.now());
     RunStarted started =
         RunStarted.of(runId, suite, RunTrigger.API, List.of(endpoint), start.minusSeconds(1));
     TestKafka.publishRunEvents(started);
@@ -39,7 +44,7 @@ public final class Runs {
     TestKafka.publishRunEvents(
         RunFinished.of(
             started,
-            start.plusSeconds(3600),
+            end.plusSeconds(1),
             new RunTotals(captures.size(), captures.size(), 0, 0),
             RunStatus.COMPLETED));
     await()

@@ -1,0 +1,130 @@
+package io.pokeapi.observability.diff.baseline;
+
+import static io.pokeapi.observability.diff.support.Fixtures.pokemon;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.pokeapi.observability.common.contract.ApiResponseCaptured;
+import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
+import io.pokeapi.observability.common.testsupport.PostgresDatabaseResource;
+import io.pokeapi.observability.diff.storage.PerformanceBaseline;
+import io.pokeapi.observability.diff.support.Captures;
+import io.pokeapi.observability.diff.support.Db;
+import io.pokeapi.observability.diff.support.DiffTopicsResource;
+import io.pokeapi.observability.diff.support.Fixtures;
+import io.pokeapi.observability.diff.support.Runs;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Performance baselines from the probe latencies (p50, p95, p99 and sample size per endpoint), and
+ * a run more than 20% slower than the baseline raising a regression and its metric.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresDatabaseResource.class)
+@WithTestResource(DiffTopicsResource.class)
+class BaselineAndRegressionTest {
+
+  @Inject Pool pool;
+  @Inject BaselineCalculator calculator;
+
+  @Test
+  void aRunMoreThanTwentyPercentAboveTheBaselineIsARegression() {
+    String endpoint = Fixtures.uniqueEndpoint("pokemon");
+    Runs runs = new Runs(new Db(pool));
+    Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+
+    UUID history = UUID.randomUUID();
+    runs.play(history, "smoke", endpoint, captures(history, endpoint, t0, 1, 100, 100));
+    List<PerformanceBaseline> baselines =
+        calculator.recompute().await().atMost(Duration.ofSeconds(30));
+    PerformanceBaseline baseline =
+        baselines.stream()
+            .filter(b -> b.endpoint().equals(endpoint))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no baseline for "
+                            + endpoint
+                            + " in "
+                            + baselines
+                            + "; samples: "
+                            + new Db(pool)
+                                    .rows(
+                                        "SELECT schema_scope, status, latency_us, captured_at, now()"
+                                            + " AS db_now FROM latency_samples WHERE endpoint = $1"
+                                            + " LIMIT 3",
+                                        endpoint)
+                                    .stream()
+                                    .map(r -> r.toJson().toString())
+                                    .toList()));
+    assertThat(baseline.sampleSize()).isEqualTo(100);
+    assertThat(baseline.p50Ms()).isBetween(50.0, 51.0);
+    assertThat(baseline.p95Ms()).isBetween(95.0, 96.0);
+    assertThat(baseline.p99Ms()).isBetween(99.0, 100.0);
+    given()
+        .queryParam("endpoint", endpoint)
+        .get("/api/v1/baselines")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(1))
+        .body("items[0].sampleSize", equalTo(100));
+
+    UUID steady = UUID.randomUUID();
+    runs.play(
+        steady, "smoke", endpoint, captures(steady, endpoint, t0.plusSeconds(600), 1, 100, 100));
+    UUID slow = UUID.randomUUID();
+    runs.play(slow, "smoke", endpoint, captures(slow, endpoint, t0.plusSeconds(1200), 1, 100, 130));
+
+    given()
+        .queryParam("endpoint", endpoint)
+        .get("/api/v1/latency-evaluations")
+        .then()
+        .statusCode(200)
+        .body("items", hasSize(2))
+        .body("items[0].runId", equalTo(slow.toString()))
+        .body("items[0].regressed", equalTo(true))
+        .body("items[0].percentile", equalTo("P95"))
+        .body("items[1].runId", equalTo(steady.toString()))
+        .body("items[1].regressed", equalTo(false));
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern(
+            "pokeapi_latency_regression\\{[^}]*endpoint=\"" + endpoint + "\"[^}]*} 1\\.0")
+        .containsPattern(
+            "pokeapi_latency_regressions_total\\{[^}]*endpoint=\"" + endpoint + "\"[^}]*} 1\\.0");
+  }
+
+  /** {@code count} captures of distinct resources with latencies spread evenly up to a maximum. */
+  private static List<ApiResponseCaptured> captures(
+      UUID run, String endpoint, Instant start, int firstId, int count, int maxLatencyMs) {
+    List<ApiResponseCaptured> captures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int id = firstId + i;
+      captures.add(
+          Captures.ok(
+              run,
+              "smoke",
+              endpoint,
+              Integer.toString(id),
+              pokemon(id, "mon-" + id, id),
+              "rel-a",
+              start.plusMillis(i),
+              Duration.ofMillis((long) maxLatencyMs * (i + 1) / count)));
+    }
+    return captures;
+  }
+}
