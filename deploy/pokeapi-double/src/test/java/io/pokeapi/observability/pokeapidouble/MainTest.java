@@ -3,6 +3,8 @@ package io.pokeapi.observability.pokeapidouble;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pokeapi.observability.pokeapidouble.fault.FaultKind;
+import io.pokeapi.observability.pokeapidouble.support.DoubleHttp;
+import io.pokeapi.observability.pokeapidouble.support.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,18 +84,10 @@ class MainTest {
     Main main = new Main();
     Main.commandLine(main)
         .parseArgs(
-            "--data-dir",
-            io.pokeapi.observability.pokeapidouble.support.Fixtures.dataDir().toString(),
-            "--port",
-            "0",
-            "--host",
-            "127.0.0.1");
+            "--data-dir", Fixtures.dataDir().toString(), "--port", "0", "--host", "127.0.0.1");
 
     try (PokeApiDouble pokeApi = PokeApiDouble.start(main.toConfig())) {
-      assertThat(
-              new io.pokeapi.observability.pokeapidouble.support.DoubleHttp(pokeApi.baseUrl())
-                  .get("/api/v2/pokemon/pikachu")
-                  .status())
+      assertThat(new DoubleHttp(pokeApi.baseUrl()).get("/api/v2/pokemon/pikachu").status())
           .isEqualTo(200);
     }
   }

@@ -3,6 +3,7 @@ package io.pokeapi.observability.pokeapidouble;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pokeapi.observability.pokeapidouble.support.DoubleHttp;
+import io.pokeapi.observability.pokeapidouble.support.Fixtures;
 import io.pokeapi.observability.pokeapidouble.support.Reply;
 import io.pokeapi.observability.pokeapidouble.support.RunningDouble;
 import org.junit.jupiter.api.AfterAll;
@@ -131,8 +132,7 @@ class ResourceLookupTest {
   void encountersMissingFromTheDataCanBeNotFoundInstead() {
     try (PokeApiDouble strict =
         RunningDouble.on(
-            io.pokeapi.observability.pokeapidouble.support.Fixtures.dataDir(),
-            c -> c.missingEncounters(MissingEncounters.NOT_FOUND))) {
+            Fixtures.dataDir(), c -> c.missingEncounters(MissingEncounters.NOT_FOUND))) {
       DoubleHttp strictHttp = new DoubleHttp(strict.baseUrl());
 
       assertThat(strictHttp.get("/api/v2/pokemon/1/encounters/").status()).isEqualTo(404);

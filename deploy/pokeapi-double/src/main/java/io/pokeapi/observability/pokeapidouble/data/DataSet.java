@@ -2,6 +2,8 @@ package io.pokeapi.observability.pokeapidouble.data;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +36,9 @@ public final class DataSet {
       Instant loadedAt) {
     this.dataDir = dataDir;
     this.endpoints = List.copyOf(endpoints);
-    this.endpointsByName =
-        Map.copyOf(
-            endpoints.stream()
-                .collect(
-                    java.util.stream.Collectors.toMap(EndpointData::name, e -> e, (a, b) -> a)));
+    Map<String, EndpointData> byName = new HashMap<>();
+    endpoints.forEach(e -> byName.putIfAbsent(e.name(), e));
+    this.endpointsByName = Collections.unmodifiableMap(byName);
     this.root = root;
     this.hash = hash;
     this.deployDate = deployDate;

@@ -1,6 +1,8 @@
 package io.pokeapi.observability.pokeapidouble.data;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +36,7 @@ public final class EndpointData {
     this.ids = ids;
     this.resources = resources;
     this.encounters = encounters;
-    this.idsByName = Map.copyOf(idsByName);
+    this.idsByName = Collections.unmodifiableMap(new HashMap<>(idsByName));
   }
 
   /** The endpoint name, e.g. {@code pokemon}. */

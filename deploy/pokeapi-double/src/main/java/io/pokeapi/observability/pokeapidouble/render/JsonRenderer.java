@@ -9,6 +9,7 @@ import io.pokeapi.observability.pokeapidouble.data.SourceFile;
 import io.pokeapi.observability.pokeapidouble.live.JsNumbers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -78,8 +79,7 @@ public final class JsonRenderer {
           }
         } else if ("count".equals(field)) {
           countValue = jsComparable(parser);
-          countJson =
-              new String(valueBytes(parser, baseUrl), java.nio.charset.StandardCharsets.UTF_8);
+          countJson = new String(valueBytes(parser, baseUrl), StandardCharsets.UTF_8);
         } else {
           parser.skipChildren();
         }

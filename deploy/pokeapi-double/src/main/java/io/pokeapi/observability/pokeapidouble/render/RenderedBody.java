@@ -90,11 +90,6 @@ public final class RenderedBody {
     return compressed;
   }
 
-  /** Whether the gzip variant has been made (for memory accounting). */
-  boolean hasGzip() {
-    return gzip != null;
-  }
-
   /**
    * A gzip-compressed body.
    *

@@ -3,6 +3,7 @@ package io.pokeapi.observability.pokeapidouble.server;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Function;
@@ -15,7 +16,7 @@ public final class DoubleVerticle extends AbstractVerticle {
 
   private final DoubleRuntime runtime;
   private final int port;
-  private final Function<io.vertx.core.Vertx, Handler<HttpServerRequest>> adminFactory;
+  private final Function<Vertx, Handler<HttpServerRequest>> adminFactory;
 
   /**
    * A server for {@code runtime} on {@code port} (negative: a random port shared by every
@@ -23,9 +24,7 @@ public final class DoubleVerticle extends AbstractVerticle {
    * null.
    */
   public DoubleVerticle(
-      DoubleRuntime runtime,
-      int port,
-      Function<io.vertx.core.Vertx, Handler<HttpServerRequest>> adminFactory) {
+      DoubleRuntime runtime, int port, Function<Vertx, Handler<HttpServerRequest>> adminFactory) {
     this.runtime = runtime;
     this.port = port;
     this.adminFactory = adminFactory;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** {@code decodeURIComponent} as Express applies it to route parameters. */
 final class PercentDecoding {
@@ -39,7 +40,7 @@ final class PercentDecoding {
       } else {
         byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
         if (length + encoded.length > bytes.length) {
-          bytes = java.util.Arrays.copyOf(bytes, bytes.length + encoded.length + 8);
+          bytes = Arrays.copyOf(bytes, bytes.length + encoded.length + 8);
         }
         System.arraycopy(encoded, 0, bytes, length, encoded.length);
         length += encoded.length;
