@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Whatever path or query a client sends, the double answers with a status pokeapi.co could give and
  * never with anything but served data; and any page agrees with plain list arithmetic.
  */
-class NeverFailsProperties {
+class BadInputPropertiesTest {
 
   private static final String SENTINEL = "TOP-SECRET-SENTINEL-7f3a";
   private static final Set<Integer> LIVE_STATUSES = Set.of(200, 301, 400, 404, 414);
@@ -57,7 +57,7 @@ class NeverFailsProperties {
     try (var files = Files.walk(workDir)) {
       files
           .sorted((a, b) -> b.getNameCount() - a.getNameCount())
-          .forEach(NeverFailsProperties::delete);
+          .forEach(BadInputPropertiesTest::delete);
     }
   }
 
