@@ -2,6 +2,7 @@ package io.pokeapi.observability.probe.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.pokeapi.observability.probe.run.RunAlreadyActiveException;
 import io.pokeapi.observability.probe.run.RunAlreadyFinishedException;
 import jakarta.validation.ConstraintViolation;
@@ -42,6 +43,11 @@ public class ProblemMappers {
             uri.getPath(),
             errors)
         .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    return unreadable(e, uri);
   }
 
   @ServerExceptionMapper
@@ -92,6 +98,9 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
+    if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+      return unreadable(unreadable, uri);
+    }
     Response.Status known = Response.Status.fromStatusCode(status);
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
     return new Problem(
