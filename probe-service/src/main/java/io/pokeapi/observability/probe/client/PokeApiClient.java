@@ -222,6 +222,9 @@ public class PokeApiClient {
 
   private void observe(ApiAttempt attempt, String endpoint, ProbeLog.Context context) {
     metrics.request(endpoint, attempt.latency());
+    if (attempt.answer() != null && !attempt.answer().notModified()) {
+      metrics.responseBytes(endpoint, attempt.answer().body().length);
+    }
     Optional<FailureType> failure = FailureClassifier.requestFailure(attempt);
     failure.ifPresent(type -> metrics.failure(endpoint, type));
     if (attempt.wireStatus() == 429) {

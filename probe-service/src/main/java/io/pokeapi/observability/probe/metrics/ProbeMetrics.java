@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       suite last finished.
  *   <li>{@code pokeapi_runs_skipped_total{suite}}: runs not started because one of the same suite
  *       was still going.
+ *   <li>{@code pokeapi_response_bytes_total{endpoint}}: body bytes received (a 304 brings none).
  * </ul>
  */
 @Startup
@@ -82,6 +83,15 @@ public class ProbeMetrics {
         .serviceLevelObjectives(DURATION_BUCKETS)
         .register(registry)
         .record(duration);
+  }
+
+  /** A body of {@code bytes} arrived from {@code endpoint}. */
+  public void responseBytes(String endpoint, long bytes) {
+    Counter.builder("pokeapi.response.bytes")
+        .description("Body bytes received from PokéAPI")
+        .tag("endpoint", endpoint)
+        .register(registry)
+        .increment(bytes);
   }
 
   /** A failure of {@code type} was observed on {@code endpoint}. */

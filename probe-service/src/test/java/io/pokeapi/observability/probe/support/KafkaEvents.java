@@ -52,7 +52,14 @@ public final class KafkaEvents implements AutoCloseable {
   private final Thread poller;
   private volatile long bytes;
 
-  private KafkaEvents(String bootstrapServers) {
+  private final boolean keepResponses;
+  private final java.util.concurrent.atomic.AtomicLong responseCount =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong responseBytes =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private KafkaEvents(String bootstrapServers, boolean keepResponses) {
+    this.keepResponses = keepResponses;
     createTopics(bootstrapServers);
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -98,7 +105,15 @@ public final class KafkaEvents implements AutoCloseable {
 
   /** Starts consuming at the current end of every topic. */
   public static KafkaEvents fromNow(String bootstrapServers) {
-    return new KafkaEvents(bootstrapServers);
+    return new KafkaEvents(bootstrapServers, true);
+  }
+
+  /**
+   * Starts consuming at the current end of every topic, keeping checks and run events but only
+   * counting the captured responses (for benchmarks, whose bodies would fill the heap).
+   */
+  public static KafkaEvents countingResponses(String bootstrapServers) {
+    return new KafkaEvents(bootstrapServers, false);
   }
 
   private void poll() {
@@ -107,8 +122,13 @@ public final class KafkaEvents implements AutoCloseable {
         bytes += record.value() == null ? 0 : record.value().length;
         keys.add(record.topic() + " " + record.key());
         switch (record.topic()) {
-          case Topics.API_RESPONSES ->
+          case Topics.API_RESPONSES -> {
+            responseCount.incrementAndGet();
+            responseBytes.addAndGet(record.value() == null ? 0 : record.value().length);
+            if (keepResponses) {
               responses.add(EventJson.fromBytes(record.value(), ApiResponseCaptured.class));
+            }
+          }
           case Topics.CHECK_RESULTS ->
               checks.add(EventJson.fromBytes(record.value(), CheckResult.class));
           default -> runs.add(EventJson.fromBytes(record.value(), RunEvent.class));
@@ -136,6 +156,16 @@ public final class KafkaEvents implements AutoCloseable {
   /** The message keys consumed, as {@code topic key}. */
   public List<String> keys() {
     return List.copyOf(keys);
+  }
+
+  /** Captured responses consumed so far (kept or only counted). */
+  public long responseCount() {
+    return responseCount.get();
+  }
+
+  /** Bytes of the captured-response values consumed so far. */
+  public long responseBytes() {
+    return responseBytes.get();
   }
 
   /** Bytes of message values consumed so far. */
