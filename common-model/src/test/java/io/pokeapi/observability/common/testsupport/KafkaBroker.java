@@ -41,6 +41,8 @@ public final class KafkaBroker {
   private static final String ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
   private static final String SCRIPT = "deploy/local/kafka";
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  // the broker just said it is ready: a slow answer means a busy machine, not a missing broker
+  private static final Duration STARTED_PROBE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final int START_ATTEMPTS = 3;
   private static final int EXIT_PORT_IN_USE = 4;
@@ -198,7 +200,7 @@ public final class KafkaBroker {
               Long.toString(ProcessHandle.current().pid()));
       if (last.exitCode() == 0) {
         String bootstrap = last.lastLine();
-        if (answers(bootstrap, PROBE_TIMEOUT)) {
+        if (answers(bootstrap, STARTED_PROBE_TIMEOUT)) {
           return bootstrap;
         }
       } else if (last.exitCode() != EXIT_PORT_IN_USE) {
