@@ -4,6 +4,7 @@ import io.pokeapi.observability.diff.config.DiffConfig;
 import io.pokeapi.observability.diff.storage.BaselineRepository;
 import io.pokeapi.observability.diff.storage.LatencySampleRepository;
 import io.pokeapi.observability.diff.storage.PerformanceBaseline;
+import io.pokeapi.observability.diff.storage.RunRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Recomputes the performance baselines on a schedule: p50, p95 and p99 of the successful probe
  * latencies per endpoint over the last {@code diff.baseline.window} (7 days by default), stored
- * with their sample size. Samples older than {@code diff.baseline.retention} are deleted.
+ * with their sample size. Samples older than {@code diff.baseline.retention} are deleted, and so
+ * are the shapes of runs evaluated before then.
  */
 @ApplicationScoped
 public class BaselineCalculator {
@@ -27,13 +29,19 @@ public class BaselineCalculator {
   private final Pool pool;
   private final LatencySampleRepository samples;
   private final BaselineRepository baselines;
+  private final RunRepository runs;
   private final DiffConfig.Baseline config;
 
   public BaselineCalculator(
-      Pool pool, LatencySampleRepository samples, BaselineRepository baselines, DiffConfig config) {
+      Pool pool,
+      LatencySampleRepository samples,
+      BaselineRepository baselines,
+      RunRepository runs,
+      DiffConfig config) {
     this.pool = pool;
     this.samples = samples;
     this.baselines = baselines;
+    this.runs = runs;
     this.config = config.baseline();
   }
 
@@ -83,6 +91,8 @@ public class BaselineCalculator {
                             .toList())
                 .call(computed -> baselines.insert(connection, computed))
                 .call(() -> samples.deleteOlderThan(connection, now.minus(retention)))
+                .call(
+                    () -> runs.deleteShapesOfRunsFinalizedBefore(connection, now.minus(retention)))
                 .invoke(
                     computed ->
                         LOG.debugf("Recomputed %d performance baselines", computed.size())));

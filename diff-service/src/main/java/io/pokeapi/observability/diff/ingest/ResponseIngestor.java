@@ -112,10 +112,12 @@ public class ResponseIngestor {
     for (RecordedSchemaChange change : report.schemaChanges()) {
       metrics.schemaChange(change.scope(), change.change().type().name());
       LOG.warnf(
-          "Schema drift at %s: %s (seen in %s, release %s, schema version %d)",
+          "Schema drift at %s: %s (first seen in the answer for %s/%s, release %s, schema version"
+              + " %d)",
           change.scope(),
           change.change().describe(),
-          Objects.requireNonNullElse(change.resourceKey(), "a full sweep"),
+          Capture.endpointOfScope(change.scope()),
+          change.resourceKey(),
           Objects.requireNonNullElse(change.releaseHash(), "unknown"),
           change.schemaVersion());
     }

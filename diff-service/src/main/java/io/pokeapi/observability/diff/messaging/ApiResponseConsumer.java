@@ -2,9 +2,11 @@ package io.pokeapi.observability.diff.messaging;
 
 import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.diff.ingest.ResponseIngestor;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -29,9 +31,15 @@ public class ApiResponseConsumer {
   private static final Logger LOG = Logger.getLogger(ApiResponseConsumer.class);
 
   private final ResponseIngestor ingestor;
+  private volatile boolean stopping;
 
   public ApiResponseConsumer(ResponseIngestor ingestor) {
     this.ingestor = ingestor;
+  }
+
+  /** Stops retrying on shutdown: the unacknowledged batch is replayed after the restart. */
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
   }
 
   /** Ingests one polled batch, then acknowledges it. */
@@ -39,14 +47,14 @@ public class ApiResponseConsumer {
   public Uni<Void> consume(KafkaRecordBatch<String, ApiResponseCaptured> batch) {
     return ingestor
         .ingest(batch.getPayload())
-        .onFailure()
+        .onFailure(failure -> !stopping)
         .invoke(
             failure ->
                 LOG.errorf(
                     failure,
                     "Could not ingest a batch of %d captures; retrying",
                     batch.getPayload().size()))
-        .onFailure()
+        .onFailure(failure -> !stopping)
         .retry()
         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30))
         .indefinitely()

@@ -5,9 +5,11 @@ import io.pokeapi.observability.common.contract.RunFinished;
 import io.pokeapi.observability.common.contract.RunStarted;
 import io.pokeapi.observability.diff.drift.RunFinalizer;
 import io.pokeapi.observability.diff.storage.RunRepository;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,11 +27,17 @@ public class RunEventConsumer {
   private final Pool pool;
   private final RunRepository runs;
   private final RunFinalizer finalizer;
+  private volatile boolean stopping;
 
   public RunEventConsumer(Pool pool, RunRepository runs, RunFinalizer finalizer) {
     this.pool = pool;
     this.runs = runs;
     this.finalizer = finalizer;
+  }
+
+  /** Stops retrying on shutdown: the unacknowledged event is replayed after the restart. */
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
   }
 
   /** Records one run event; unknown event types (read as {@code null}) are skipped. */
@@ -56,7 +64,7 @@ public class RunEventConsumer {
                   .invoke(finalizer::evaluateSoon);
         };
     return write
-        .onFailure()
+        .onFailure(failure -> !stopping)
         .retry()
         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30))
         .indefinitely();

@@ -156,6 +156,21 @@ public class RunRepository {
         .replaceWithVoid();
   }
 
+  /**
+   * Forgets which shapes runs evaluated before {@code before} saw (they only serve a run's own
+   * evaluation).
+   *
+   * @return how many rows were deleted
+   */
+  public Uni<Integer> deleteShapesOfRunsFinalizedBefore(SqlClient client, Instant before) {
+    return client
+        .preparedQuery(
+            "DELETE FROM run_shapes r USING probe_runs p"
+                + " WHERE r.run_id = p.run_id AND p.finalized_at < $1")
+        .execute(Tuple.of(Timestamps.utc(before)))
+        .map(io.vertx.mutiny.sqlclient.RowSet::rowCount);
+  }
+
   /** How many captures of a run were stored, all endpoints together. */
   public Uni<Long> captureCount(SqlClient client, UUID runId) {
     return client
