@@ -1,0 +1,152 @@
+package io.pokeapi.observability.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives {@code deploy/local/stack} (and {@code deploy/local/postgres}) the way an operator does:
+ * the tests bring the system up with the same command README documents, kill and restart its parts,
+ * and read its addresses from {@code stack env}.
+ */
+final class Stack {
+
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(15);
+
+  private final Path repoRoot;
+  private final Path dataDir;
+  private final Map<String, String> environment;
+
+  /**
+   * A stack whose state lives in {@code stackDir}, on its own ports, with the double serving {@code
+   * dataDir}.
+   */
+  Stack(Path repoRoot, Path dataDir, Path stackDir, String database, String buildSuffix) {
+    this.repoRoot = repoRoot;
+    this.dataDir = dataDir;
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("POKEOBS_STACK_DIR", stackDir.toString());
+    env.put("POKEOBS_BUILD_SUFFIX", buildSuffix);
+    env.put("POKEOBS_PG_DB", database);
+    env.put("POKEOBS_KAFKA_PORT", Integer.toString(E2eSettings.port("kafka", 19092)));
+    env.put("POKEOBS_DOUBLE_PORT", Integer.toString(E2eSettings.port("double", 18080)));
+    env.put("POKEOBS_PROBE_PORT", Integer.toString(E2eSettings.port("probe", 18081)));
+    env.put("POKEOBS_DIFF_PORT", Integer.toString(E2eSettings.port("diff", 18082)));
+    env.put("POKEOBS_LOAD_PORT", Integer.toString(E2eSettings.port("load", 18083)));
+    env.put("POKEOBS_REPORTER_PORT", Integer.toString(E2eSettings.port("reporter", 18084)));
+    // runs start only when a step asks for one
+    env.put("PROBE_SCHEDULE_SMOKE", "off");
+    env.put("PROBE_SCHEDULE_REGRESSION", "off");
+    env.put("PROBE_SCHEDULE_SWEEP", "off");
+    this.environment = env;
+  }
+
+  /** The database the diff service uses. */
+  String database() {
+    return environment.get("POKEOBS_PG_DB");
+  }
+
+  /** Points the diff service at another database the next time it starts. */
+  void useDatabase(String database) {
+    environment.put("POKEOBS_PG_DB", database);
+  }
+
+  /**
+   * {@code stack up --offline DATA --no-smoke}: starts what does not run, waits for every health
+   * check.
+   */
+  String up() {
+    return run("deploy/local/stack", "up", "--offline", dataDir.toString(), "--no-smoke");
+  }
+
+  /** {@code stack down [components]}. */
+  void down(String... components) {
+    List<String> args = new ArrayList<>(List.of("deploy/local/stack", "down"));
+    args.addAll(List.of(components));
+    run(args.toArray(String[]::new));
+  }
+
+  /** {@code stack status}; its exit code is not checked (1 when something is down). */
+  String status() {
+    return runUnchecked("deploy/local/stack", "status").output();
+  }
+
+  /** The addresses and pids {@code stack env} prints. */
+  Map<String, String> env() {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : run("deploy/local/stack", "env").split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return values;
+  }
+
+  /** One value of {@link #env()}, which must be set. */
+  String env(String key) {
+    String value = env().get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("stack env has no " + key);
+    }
+    return value;
+  }
+
+  /** Sends SIGKILL to a component and waits until it is gone. */
+  long kill9(String pidKey) {
+    long pid = Long.parseLong(env(pidKey));
+    ProcessHandle process =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    process.destroyForcibly();
+    process.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+    return pid;
+  }
+
+  /** Creates nothing; drops {@code database} if it exists. */
+  void dropDatabase(String database) {
+    run("deploy/local/postgres", "drop", "--db", database);
+  }
+
+  private String run(String... command) {
+    Result result = runUnchecked(command);
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(
+          String.join(" ", command)
+              + " exited with "
+              + result.exitCode()
+              + ":\n"
+              + result.output());
+    }
+    return result.output();
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private Result runUnchecked(String... command) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(false);
+    builder.environment().putAll(environment);
+    builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", command) + " did not end in time");
+      }
+      return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + String.join(" ", command), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command[0], e);
+    }
+  }
+}
