@@ -3,6 +3,7 @@ package io.pokeapi.observability.probe.client;
 import io.pokeapi.observability.common.contract.FailureType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,7 @@ public record ApiExchange(
         .map(
             a ->
                 a.answer() == null
-                    ? a.transportFailure().name().toLowerCase() + ": " + a.error()
+                    ? a.transportFailure().name().toLowerCase(Locale.ROOT) + ": " + a.error()
                     : "HTTP " + a.wireStatus())
         .map(s -> s + " after " + attempts.size() + " attempt(s)")
         .orElse("no attempt made");

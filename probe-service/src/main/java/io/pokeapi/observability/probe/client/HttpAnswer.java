@@ -2,6 +2,7 @@ package io.pokeapi.observability.probe.client;
 
 import io.pokeapi.observability.common.contract.ResponseHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -55,12 +56,12 @@ public record HttpAnswer(
         && status == other.status
         && notModified == other.notModified
         && Objects.equals(headers, other.headers)
-        && java.util.Arrays.equals(body, other.body);
+        && Arrays.equals(body, other.body);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(status, notModified, headers, java.util.Arrays.hashCode(body));
+    return Objects.hash(status, notModified, headers, Arrays.hashCode(body));
   }
 
   @Override

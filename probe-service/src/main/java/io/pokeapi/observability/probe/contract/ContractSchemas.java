@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,7 +109,7 @@ public class ContractSchemas {
       return Optional.of("index.json");
     }
     String[] segments = path.split("/");
-    String endpoint = segments[0].toLowerCase(java.util.Locale.ROOT);
+    String endpoint = segments[0].toLowerCase(Locale.ROOT);
     if (!Endpoints.isKnown(endpoint) && !endpoint.equals(Endpoints.META)) {
       return Optional.empty();
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -104,7 +105,7 @@ public class ProblemMappers {
     Response.Status known = Response.Status.fromStatusCode(status);
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
     return new Problem(
-            Problem.type(title.toLowerCase().replace(' ', '-')),
+            Problem.type(title.toLowerCase(Locale.ROOT).replace(' ', '-')),
             title,
             status,
             e.getMessage(),

@@ -4,6 +4,7 @@ import io.pokeapi.observability.probe.run.Run;
 import io.pokeapi.observability.probe.run.RunProgress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -38,7 +39,7 @@ public record RunView(
     return new RunView(
         run.id(),
         run.suite().id(),
-        run.request().trigger().name().toLowerCase(java.util.Locale.ROOT),
+        run.request().trigger().name().toLowerCase(Locale.ROOT),
         run.state().id(),
         run.cancelRequested(),
         run.endpoints(),

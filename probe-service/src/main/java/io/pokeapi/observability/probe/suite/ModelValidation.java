@@ -7,6 +7,7 @@ import io.pokeapi.observability.common.model.ValidationReport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Validates bodies against the typed models of common-model ({@code Pokemon}, {@code
@@ -40,7 +41,10 @@ public class ModelValidation {
 
   private static AssertionDetail toDetail(FieldError error) {
     return new AssertionDetail(
-        error.pointer(), "valid " + error.kind().name().toLowerCase(), null, error.message());
+        error.pointer(),
+        "valid " + error.kind().name().toLowerCase(Locale.ROOT),
+        null,
+        error.message());
   }
 
   @PreDestroy

@@ -2,9 +2,11 @@ package io.pokeapi.observability.probe.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pokeapi.observability.common.contract.AssertionDetail;
+import io.pokeapi.observability.common.contract.CheckStatus;
 import io.pokeapi.observability.common.contract.FailureType;
 import io.pokeapi.observability.probe.client.ApiRequest;
 import io.pokeapi.observability.probe.run.CheckFailed;
+import io.pokeapi.observability.probe.run.CheckSkipped;
 import io.pokeapi.observability.probe.run.Fetched;
 import io.pokeapi.observability.probe.run.RunContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +58,7 @@ public class PaginationChecks {
       long pageOffset = offset;
       Fetched page =
           context.fetch(endpoint + ".pagination.page", ApiRequest.page(endpoint, offset, limit));
-      var status =
+      CheckStatus status =
           context.check(
               endpoint + ".pagination.page",
               page,
@@ -66,7 +69,7 @@ public class PaginationChecks {
         complete = false;
       }
       context.itemDone();
-      if (status == io.pokeapi.observability.common.contract.CheckStatus.SKIPPED) {
+      if (status == CheckStatus.SKIPPED) {
         complete = false;
       }
     }
@@ -149,8 +152,7 @@ public class PaginationChecks {
 
   static void verifyWalk(List<String> keys, long count, boolean complete) {
     if (!complete) {
-      throw new io.pokeapi.observability.probe.run.CheckSkipped(
-          "not every page could be read; see the page checks");
+      throw new CheckSkipped("not every page could be read; see the page checks");
     }
     Set<String> seen = new HashSet<>();
     Set<String> duplicates = new LinkedHashSet<>();
@@ -224,7 +226,7 @@ public class PaginationChecks {
     LIMIT_NOT_A_NUMBER_FALLS_BACK("limit-not-a-number") {
       @Override
       ApiRequest request(String endpoint, long count) {
-        return new ApiRequest(endpoint + "/", java.util.Map.of("limit", "abc"));
+        return new ApiRequest(endpoint + "/", Map.of("limit", "abc"));
       }
 
       @Override

@@ -158,8 +158,9 @@ class FailureTypesTest {
 
   @Test
   void a429WaitsAtLeastWhatRetryAfterAsksThenSucceeds() {
+    long injectedBefore = pokeApi.metrics().faultsInjected(ENDPOINT, FaultKind.HTTP_429);
     FaultRule limited =
-        pokeApi.faults().add(FaultRule.on(ENDPOINT, FaultKind.HTTP_429).withRetryAfterSeconds(1));
+        pokeApi.faults().add(FaultRule.on(ENDPOINT, FaultKind.HTTP_429).withRetryAfterSeconds(2));
     UUID[] run = new UUID[1];
     Thread lift =
         Thread.ofVirtual()
@@ -170,27 +171,30 @@ class FailureTypesTest {
                       .pollInterval(Duration.ofMillis(10))
                       .until(
                           () ->
-                              pokeApi.metrics().faultsInjected(ENDPOINT, FaultKind.HTTP_429) >= 2);
+                              pokeApi.metrics().faultsInjected(ENDPOINT, FaultKind.HTTP_429)
+                                  >= injectedBefore + 2);
                   pokeApi.faults().remove(limited.id());
                 });
-    long injectedBefore = pokeApi.metrics().faultsInjected(ENDPOINT, FaultKind.HTTP_429);
-    assertThat(injectedBefore).isZero();
 
     CheckResult check = lookupBerry(run);
 
     assertThat(lift.isAlive()).isFalse();
     assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
-    assertThat(check.attempt()).isEqualTo(3);
+    // the rule is lifted after the second 429; a very slow machine may let one more through
     List<ApiResponseCaptured> responses = events.responses(run[0]);
-    assertThat(responses).extracting(ApiResponseCaptured::status).containsExactly(429, 429, 200);
+    assertThat(check.attempt()).isBetween(3, 4).isEqualTo(responses.size());
+    assertThat(responses.get(responses.size() - 1).status()).isEqualTo(200);
+    assertThat(responses.subList(0, responses.size() - 1))
+        .extracting(ApiResponseCaptured::status)
+        .containsOnly(429);
     for (int i = 1; i < responses.size(); i++) {
       ApiResponseCaptured previous = responses.get(i - 1);
       ApiResponseCaptured next = responses.get(i);
       Duration gap =
           Duration.between(previous.capturedAt(), next.capturedAt().minus(next.latency()));
       assertThat(gap)
-          .as("wait before attempt %d", i + 1)
-          .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+          .as("wait before attempt %d, after Retry-After: 2", i + 1)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1990));
     }
   }
 }
