@@ -4,6 +4,7 @@ import io.pokeapi.observability.common.contract.Change;
 import io.pokeapi.observability.common.contract.DriftDetected;
 import io.pokeapi.observability.common.contract.DriftKind;
 import io.pokeapi.observability.common.contract.EventJson;
+import io.pokeapi.observability.common.contract.KafkaMessageLimits;
 import io.pokeapi.observability.common.contract.Topics;
 import io.pokeapi.observability.diff.storage.OutboxMessage;
 import java.time.Instant;
@@ -17,11 +18,12 @@ import java.util.UUID;
 public final class DriftEventFactory {
 
   /**
-   * The largest payload put on the topic. Data changes that would not fit (a whole list replaced in
-   * a megabyte body) keep their operations and paths but leave out the values, which the REST API
-   * still serves in full.
+   * The largest payload put on the topic, in characters: a quarter of {@link
+   * KafkaMessageLimits#MAX_RECORD_BYTES}, so it fits whatever the characters' UTF-8 length. Data
+   * changes that would not fit (a whole list replaced in a megabyte body) keep their operations and
+   * paths but leave out the values, which the REST API still serves in full.
    */
-  static final int MAX_PAYLOAD_CHARS = 900_000;
+  static final int MAX_PAYLOAD_CHARS = KafkaMessageLimits.MAX_RECORD_BYTES / 4;
 
   private DriftEventFactory() {}
 
