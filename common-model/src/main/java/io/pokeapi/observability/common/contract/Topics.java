@@ -35,9 +35,21 @@ public final class Topics {
   /** One {@link LoadRunSummary} per load run, keyed by run id. */
   public static final String LOAD_SUMMARIES = "pokeapi.load-summaries";
 
+  /**
+   * {@link LatencyRegressionDetected}, keyed by {@link #endpointKey(String) endpoint}, so the
+   * regressions of one endpoint stay in order.
+   */
+  public static final String LATENCY_REGRESSIONS = "pokeapi.latency-regressions";
+
   /** Every topic, for tools that create or check them all. */
   public static final List<String> ALL =
-      List.of(API_RESPONSES, CHECK_RESULTS, RUN_EVENTS, DRIFT_EVENTS, LOAD_SUMMARIES);
+      List.of(
+          API_RESPONSES,
+          CHECK_RESULTS,
+          RUN_EVENTS,
+          DRIFT_EVENTS,
+          LOAD_SUMMARIES,
+          LATENCY_REGRESSIONS);
 
   private Topics() {}
 

@@ -72,6 +72,41 @@ class EventJsonCompatibilityTest {
   }
 
   @Test
+  void olderConsumerReadsNewerProducersLatencyRegressionIgnoringExtraFields() {
+    LatencyRegressionDetected read =
+        EventJson.fromJson(
+            ContractFixtures.read("latency-regression-from-newer-producer.json"),
+            LatencyRegressionDetected.class);
+
+    assertThat(read.schemaVersion()).isEqualTo(2);
+    assertThat(read.runId()).isEqualTo(SampleEvents.RUN_ID);
+    assertThat(read.endpoint()).isEqualTo("pokemon:list");
+    assertThat(read.percentile()).isEqualTo("p95");
+    assertThat(read.baselineMs()).isEqualTo(100.0);
+    assertThat(read.baselineSamples()).isEqualTo(2770);
+    assertThat(read.observedMs()).isEqualTo(130.0);
+    assertThat(read.observedSamples()).isEqualTo(100);
+    assertThat(read.ratio()).isEqualTo(1.3);
+    assertThat(read.threshold()).isEqualTo(0.2);
+    assertThat(read.baselineWindowStart()).isEqualTo(Instant.parse("2026-08-01T06:00:00Z"));
+    assertThat(read.baselineWindowEnd()).isEqualTo(Instant.parse("2026-08-08T06:00:00Z"));
+    assertThat(read.detectedAt()).isEqualTo(Instant.parse("2026-08-08T06:31:00Z"));
+    assertThat(read.suite()).as("absent").isNull();
+    assertThat(read.messageKey()).isEqualTo("pokemon:list");
+  }
+
+  @Test
+  void latencyRegressionWithoutItsEndpointIsUndecodable() {
+    assertThatThrownBy(
+            () ->
+                EventJson.fromJson(
+                    "{\"schemaVersion\":1,\"runId\":\"0b7e6f0e-4a0f-4d43-9a4e-6f3c1f1b2a10\"}",
+                    LatencyRegressionDetected.class))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("endpoint");
+  }
+
+  @Test
   void runEventOfAnUnknownTypeReadsAsNullSoTheConsumerCanSkipIt() {
     assertThat(
             EventJson.fromJson(

@@ -105,4 +105,31 @@ class EventJsonRoundTripTest {
     assertThat(json.get("latency").get("p999Micros").asLong()).isEqualTo(19_000);
     assertThat(SampleEvents.loadSummary().errors()).isEqualTo(15);
   }
+
+  @Test
+  void latencyRegressionIsCamelCaseWithIsoTimesAndOnlyItsComponents() {
+    JsonNode json = EventJson.mapper().valueToTree(SampleEvents.latencyRegression());
+
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "schemaVersion",
+            "runId",
+            "suite",
+            "endpoint",
+            "percentile",
+            "baselineMs",
+            "baselineSamples",
+            "observedMs",
+            "observedSamples",
+            "ratio",
+            "threshold",
+            "baselineWindowStart",
+            "baselineWindowEnd",
+            "detectedAt");
+    assertThat(json.get("baselineWindowStart").asText())
+        .isEqualTo("2026-08-01T06:49:31.123456789Z");
+    assertThat(json.get("observedMs").asDouble()).isEqualTo(130.25);
+    assertThat(json.get("threshold").asDouble()).isEqualTo(0.20);
+  }
 }

@@ -25,6 +25,18 @@ class JsonEventSerdeTest {
   }
 
   @Test
+  void latencyRegressionDeserializerReadsWhatTheSerializerWrote() {
+    LatencyRegressionDetected event = SampleEvents.latencyRegression();
+    try (LatencyRegressionDetectedDeserializer deserializer =
+        new LatencyRegressionDetectedDeserializer()) {
+      byte[] bytes = serializer.serialize(Topics.LATENCY_REGRESSIONS, event);
+      assertThat(deserializer.deserialize(Topics.LATENCY_REGRESSIONS, new RecordHeaders(), bytes))
+          .isEqualTo(event);
+      assertThat(deserializer.failures()).isZero();
+    }
+  }
+
+  @Test
   void runEventDeserializerReadsBothKinds() {
     try (RunEventDeserializer deserializer = new RunEventDeserializer()) {
       assertThat(

@@ -126,10 +126,29 @@ final class SampleEvents {
         true);
   }
 
+  static LatencyRegressionDetected latencyRegression() {
+    return new LatencyRegressionDetected(
+        LatencyRegressionDetected.SCHEMA_VERSION,
+        RUN_ID,
+        "smoke",
+        "Pokemon/",
+        "p95",
+        95.5,
+        2_770,
+        130.25,
+        100,
+        130.25 / 95.5,
+        0.20,
+        T0.minus(Duration.ofDays(7)),
+        T0,
+        T0.plusSeconds(5));
+  }
+
   /** Every sample, with the class to read it back as. */
   static Map<Object, Class<?>> all() {
     return Map.of(
         apiResponse(), ApiResponseCaptured.class,
+        latencyRegression(), LatencyRegressionDetected.class,
         failedCheck(), CheckResult.class,
         passedCheck(), CheckResult.class,
         runStarted(), RunEvent.class,

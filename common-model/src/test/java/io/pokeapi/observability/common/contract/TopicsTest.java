@@ -20,7 +20,8 @@ class TopicsTest {
             "pokeapi.check-results",
             "pokeapi.run-events",
             "pokeapi.drift-events",
-            "pokeapi.load-summaries");
+            "pokeapi.load-summaries",
+            "pokeapi.latency-regressions");
   }
 
   @Test
@@ -52,6 +53,7 @@ class TopicsTest {
     assertThat(SampleEvents.runFinished().messageKey()).isEqualTo(run);
     assertThat(SampleEvents.failedCheck().messageKey()).isEqualTo(run);
     assertThat(SampleEvents.loadSummary().messageKey()).isEqualTo(run);
+    assertThat(SampleEvents.latencyRegression().messageKey()).isEqualTo("pokemon");
   }
 
   @Property(tries = 300)
