@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
 import io.pokeapi.observability.common.contract.AssertionDetail;
 import io.pokeapi.observability.common.testsupport.PokeApiData;
 import io.pokeapi.observability.probe.client.ApiRequest;
 import io.pokeapi.observability.probe.support.Fixtures;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,27 @@ class ContractSchemasTest {
     assertThat(verdict.violations())
         .extracting(AssertionDetail::path)
         .containsExactly("/results/0");
+  }
+
+  @Test
+  void theSchemasCanBeFetchedFromABaseUrlSuchAsTheApiDataRawFiles() throws Exception {
+    HttpServer server =
+        SimpleFileServer.createFileServer(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            Fixtures.schemaDir().toAbsolutePath(),
+            SimpleFileServer.OutputLevel.NONE);
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+      ContractSchemas schemas = new ContractSchemas(true, base);
+      JsonNode item = JSON.readTree(Fixtures.body("item/1").toFile());
+
+      assertThat(schemas.validate(ApiRequest.of("item/1/"), item).orElseThrow().violations())
+          .extracting(AssertionDetail::path)
+          .containsExactly("/attributes/1", "/fling_power");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
