@@ -29,9 +29,16 @@ public class RunLatencyEvaluator {
    * An evaluation and whether this call stored it (a replayed evaluation is not new).
    *
    * @param evaluation the evaluation
+   * @param baseline the baseline it compared with
    * @param isNew whether it was stored now
    */
-  public record Outcome(LatencyEvaluation evaluation, boolean isNew) {}
+  public record Outcome(LatencyEvaluation evaluation, PerformanceBaseline baseline, boolean isNew) {
+
+    /** Whether this call recorded a regression (not a replay of one recorded before). */
+    public boolean newRegression() {
+      return isNew && evaluation.regressed();
+    }
+  }
 
   private final LatencySampleRepository samples;
   private final BaselineRepository baselines;
@@ -70,7 +77,10 @@ public class RunLatencyEvaluator {
         .iterable(evaluations)
         .onItem()
         .transformToUniAndConcatenate(
-            e -> baselines.insertEvaluation(connection, e).map(isNew -> new Outcome(e, isNew)))
+            e ->
+                baselines
+                    .insertEvaluation(connection, e)
+                    .map(isNew -> new Outcome(e, latest.get(e.endpoint()), isNew)))
         .collect()
         .asList();
   }

@@ -19,7 +19,7 @@ public interface DiffConfig {
   /** Performance baselines and latency regressions. */
   Baseline baseline();
 
-  /** The relay of drift events from the outbox table to Kafka. */
+  /** The relay of drift and latency regression events from the outbox table to Kafka. */
   Outbox outbox();
 
   /** Schema drift settings. */

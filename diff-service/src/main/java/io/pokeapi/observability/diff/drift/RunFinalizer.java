@@ -1,9 +1,10 @@
 package io.pokeapi.observability.diff.drift;
 
+import io.pokeapi.observability.diff.baseline.LatencyRegressionEvents;
 import io.pokeapi.observability.diff.baseline.RunLatencyEvaluator;
 import io.pokeapi.observability.diff.config.DiffConfig;
 import io.pokeapi.observability.diff.ingest.Capture;
-import io.pokeapi.observability.diff.messaging.DriftEventRelay;
+import io.pokeapi.observability.diff.messaging.OutboxRelay;
 import io.pokeapi.observability.diff.metrics.DiffMetrics;
 import io.pokeapi.observability.diff.storage.OutboxMessage;
 import io.pokeapi.observability.diff.storage.OutboxRepository;
@@ -28,8 +29,8 @@ import org.jboss.logging.Logger;
  * it made requests were stored, or when none arrived for {@code diff.runs.settle-time} after it
  * finished. Then, in one transaction per pass: the schema of each scope a full sweep covered is
  * settled ({@link SweepSchemaRecorder}), the run's latency is compared with the baselines ({@link
- * RunLatencyEvaluator}), and the run is marked evaluated. Runs are claimed with {@code SKIP
- * LOCKED}, so replicas share the work.
+ * RunLatencyEvaluator}), the drift and latency regression events go to the outbox, and the run is
+ * marked evaluated. Runs are claimed with {@code SKIP LOCKED}, so replicas share the work.
  */
 @ApplicationScoped
 public class RunFinalizer {
@@ -44,7 +45,7 @@ public class RunFinalizer {
   private final SweepSchemaRecorder sweeps;
   private final RunLatencyEvaluator latency;
   private final DiffMetrics metrics;
-  private final DriftEventRelay relay;
+  private final OutboxRelay relay;
   private final DiffConfig config;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -56,7 +57,7 @@ public class RunFinalizer {
       SweepSchemaRecorder sweeps,
       RunLatencyEvaluator latency,
       DiffMetrics metrics,
-      DriftEventRelay relay,
+      OutboxRelay relay,
       DiffConfig config) {
     this.pool = pool;
     this.runs = runs;
@@ -144,6 +145,15 @@ public class RunFinalizer {
                     .evaluate(connection, run.runId())
                     .invoke(
                         outcomes ->
+                            outcomes.stream()
+                                .filter(RunLatencyEvaluator.Outcome::newRegression)
+                                .forEach(
+                                    o ->
+                                        messages.add(
+                                            LatencyRegressionEvents.regression(
+                                                o.evaluation(), o.baseline(), run.suite()))))
+                    .invoke(
+                        outcomes ->
                             afterCommit.add(
                                 () -> {
                                   reportSchemaChanges(changes);
@@ -152,7 +162,7 @@ public class RunFinalizer {
                                         var e = o.evaluation();
                                         metrics.latencyRegression(
                                             e.endpoint(), e.regressed(), o.isNew());
-                                        if (e.regressed() && o.isNew()) {
+                                        if (o.newRegression()) {
                                           LOG.warnf(
                                               "Latency regression at %s in run %s: %s %.1f ms,"
                                                   + " baseline %.1f ms (+%.0f%% allowed)",
@@ -164,6 +174,9 @@ public class RunFinalizer {
                                               e.threshold() * 100);
                                         }
                                       });
+                                  if (!messages.isEmpty()) {
+                                    relay.relaySoon();
+                                  }
                                 })))
         .chain(() -> outbox.insert(connection, messages))
         .chain(() -> runs.markFinalized(connection, run.runId()));
@@ -208,9 +221,6 @@ public class RunFinalizer {
           change.change().describe(),
           change.releaseHash() == null ? "unknown" : change.releaseHash(),
           change.schemaVersion());
-    }
-    if (!changes.isEmpty()) {
-      relay.relaySoon();
     }
   }
 }

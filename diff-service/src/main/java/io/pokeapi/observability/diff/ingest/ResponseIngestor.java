@@ -4,7 +4,7 @@ import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.diff.drift.RecordedSchemaChange;
 import io.pokeapi.observability.diff.drift.SchemaCache;
 import io.pokeapi.observability.diff.ingest.IngestReport.RecordedDataChange;
-import io.pokeapi.observability.diff.messaging.DriftEventRelay;
+import io.pokeapi.observability.diff.messaging.OutboxRelay;
 import io.pokeapi.observability.diff.metrics.DiffMetrics;
 import io.pokeapi.observability.diff.storage.ResourceKeyRepository;
 import io.pokeapi.observability.diff.storage.SnapshotRepository;
@@ -40,7 +40,7 @@ public class ResponseIngestor {
   private final BatchPreparer preparer;
   private final BatchWriter writer;
   private final DiffMetrics metrics;
-  private final DriftEventRelay relay;
+  private final OutboxRelay relay;
 
   public ResponseIngestor(
       Pool pool,
@@ -50,7 +50,7 @@ public class ResponseIngestor {
       BatchPreparer preparer,
       BatchWriter writer,
       DiffMetrics metrics,
-      DriftEventRelay relay) {
+      OutboxRelay relay) {
     this.pool = pool;
     this.snapshots = snapshots;
     this.resourceKeys = resourceKeys;

@@ -3,10 +3,13 @@ package io.pokeapi.observability.diff.baseline;
 import static io.pokeapi.observability.diff.support.Fixtures.pokemon;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.pokeapi.observability.common.contract.ApiResponseCaptured;
+import io.pokeapi.observability.common.contract.LatencyRegressionDetected;
 import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.common.testsupport.PostgresDatabaseResource;
 import io.pokeapi.observability.diff.storage.PerformanceBaseline;
@@ -15,9 +18,11 @@ import io.pokeapi.observability.diff.support.Db;
 import io.pokeapi.observability.diff.support.DiffTopicsResource;
 import io.pokeapi.observability.diff.support.Fixtures;
 import io.pokeapi.observability.diff.support.Runs;
+import io.pokeapi.observability.diff.support.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Performance baselines from the probe latencies (p50, p95, p99 and sample size per endpoint), and
- * a run more than 20% slower than the baseline raising a regression and its metric.
+ * a run more than 20% slower than the baseline raising a regression, its metric and its event on
+ * {@code pokeapi.latency-regressions}.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -94,7 +100,9 @@ class BaselineAndRegressionTest {
         .get("/api/v1/latency-evaluations")
         .then()
         .statusCode(200)
-        .body("items", hasSize(2))
+        // the history run is evaluated too when the scheduled recompute (10 s after start) landed
+        // between its captures and its end: a third item, older, never regressed
+        .body("items.size()", greaterThanOrEqualTo(2))
         .body("items[0].runId", equalTo(slow.toString()))
         .body("items[0].regressed", equalTo(true))
         .body("items[0].percentile", equalTo("P95"))
@@ -106,6 +114,43 @@ class BaselineAndRegressionTest {
             "pokeapi_latency_regression\\{[^}]*endpoint=\"" + endpoint + "\"[^}]*} 1\\.0")
         .containsPattern(
             "pokeapi_latency_regressions_total\\{[^}]*endpoint=\"" + endpoint + "\"[^}]*} 1\\.0");
+
+    // the baseline the slow run was compared with: the test's, or an equal one the scheduled
+    // recompute stored after it (same samples, a later window)
+    Row compared =
+        new Db(pool)
+            .rows(
+                "SELECT b.p95_ms, b.sample_size, b.window_start, b.window_end, e.run_value_ms"
+                    + " FROM latency_evaluations e JOIN performance_baselines b"
+                    + " ON b.id = e.baseline_id WHERE e.run_id = $1",
+                slow)
+            .get(0);
+    List<LatencyRegressionDetected> events =
+        TestKafka.latencyRegressions(e -> e.endpoint().equals(endpoint), 1, Duration.ofSeconds(60));
+    assertThat(events).as("one event, for the slow run only").hasSize(1);
+    LatencyRegressionDetected event = events.get(0);
+    assertThat(event.schemaVersion()).isEqualTo(LatencyRegressionDetected.SCHEMA_VERSION);
+    assertThat(event.messageKey()).isEqualTo(endpoint);
+    assertThat(event.runId()).isEqualTo(slow);
+    assertThat(event.suite()).isEqualTo("smoke");
+    assertThat(event.percentile()).isEqualTo("p95");
+    assertThat(event.baselineMs()).isEqualTo(compared.getDouble("p95_ms")).isBetween(95.0, 96.0);
+    assertThat(event.baselineSamples()).isEqualTo(100);
+    assertThat(event.observedMs())
+        .isEqualTo(compared.getDouble("run_value_ms"))
+        .isBetween(120.0, 131.0);
+    assertThat(event.observedSamples()).isEqualTo(100);
+    assertThat(event.ratio())
+        .isCloseTo(event.observedMs() / event.baselineMs(), within(1e-9))
+        .isGreaterThan(1.2);
+    assertThat(event.threshold()).isEqualTo(0.20);
+    assertThat(event.baselineWindowStart())
+        .isEqualTo(compared.getOffsetDateTime("window_start").toInstant());
+    assertThat(event.baselineWindowEnd())
+        .isEqualTo(compared.getOffsetDateTime("window_end").toInstant());
+    assertThat(Duration.between(event.baselineWindowStart(), event.baselineWindowEnd()))
+        .isEqualTo(Duration.ofDays(7));
+    assertThat(event.detectedAt()).isAfter(event.baselineWindowEnd());
   }
 
   /** {@code count} captures of distinct resources with latencies spread evenly up to a maximum. */

@@ -23,6 +23,7 @@ public class DiffTopicsResource implements QuarkusTestResourceLifecycleManager {
     createTopic(broker, Topics.API_RESPONSES, CAPTURE_PARTITIONS, topicConfig);
     createTopic(broker, Topics.RUN_EVENTS, 1, topicConfig);
     createTopic(broker, Topics.DRIFT_EVENTS, 1, topicConfig);
+    createTopic(broker, Topics.LATENCY_REGRESSIONS, 1, topicConfig);
     return Map.of(
         "diff.runs.settle-time", "PT3S",
         "diff.runs.check-every", "1s",

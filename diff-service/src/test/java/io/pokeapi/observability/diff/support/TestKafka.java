@@ -4,6 +4,7 @@ import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.DriftDetected;
 import io.pokeapi.observability.common.contract.EventJson;
 import io.pokeapi.observability.common.contract.KafkaMessageLimits;
+import io.pokeapi.observability.common.contract.LatencyRegressionDetected;
 import io.pokeapi.observability.common.contract.RunEvent;
 import io.pokeapi.observability.common.contract.Topics;
 import io.pokeapi.observability.common.testsupport.KafkaBroker;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,7 +29,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces the probe's events and reads the drift events, as the real services do. */
+/**
+ * Produces the probe's events and reads the drift and latency regression events, as the real
+ * services do.
+ */
 public final class TestKafka {
 
   private TestKafka() {}
@@ -77,33 +82,52 @@ public final class TestKafka {
    */
   public static List<DriftDetected> driftEvents(
       Predicate<DriftDetected> filter, int expected, Duration timeout) {
+    return events(Topics.DRIFT_EVENTS, DriftDetected.class, filter, expected, timeout);
+  }
+
+  /**
+   * The latency regression events on the topic that match, read from the beginning until {@code
+   * expected} of them were seen or the timeout passed.
+   */
+  public static List<LatencyRegressionDetected> latencyRegressions(
+      Predicate<LatencyRegressionDetected> filter, int expected, Duration timeout) {
+    return events(
+        Topics.LATENCY_REGRESSIONS, LatencyRegressionDetected.class, filter, expected, timeout);
+  }
+
+  /**
+   * The events on a topic that match, read from the beginning until {@code expected} of them were
+   * seen or the timeout passed.
+   */
+  private static <T> List<T> events(
+      String topic, Class<T> type, Predicate<T> filter, int expected, Duration timeout) {
     Map<String, Object> config =
         new HashMap<>(KafkaBroker.shared().clientConfig("diff-test-reader-" + UUID.randomUUID()));
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "diff-test-reader-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<DriftDetected> found = new ArrayList<>();
+    List<T> found = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      consumer.subscribe(List.of(Topics.DRIFT_EVENTS));
+      consumer.subscribe(List.of(topic));
       while (System.nanoTime() < deadline && found.size() < expected) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-          DriftDetected event = EventJson.fromJson(record.value(), DriftDetected.class);
-          if (filter.test(event)) {
-            found.add(event);
-          }
-        }
+        collect(consumer.poll(Duration.ofMillis(250)), type, filter, found);
       }
       // one more poll so that an unexpected extra event shows up in the assertion
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-        DriftDetected event = EventJson.fromJson(record.value(), DriftDetected.class);
-        if (filter.test(event)) {
-          found.add(event);
-        }
-      }
+      collect(consumer.poll(Duration.ofMillis(500)), type, filter, found);
     }
     return found;
+  }
+
+  private static <T> void collect(
+      ConsumerRecords<String, String> records, Class<T> type, Predicate<T> filter, List<T> found) {
+    for (ConsumerRecord<String, String> record : records) {
+      T event = EventJson.fromJson(record.value(), type);
+      if (filter.test(event)) {
+        found.add(event);
+      }
+    }
   }
 
   private static void await(List<Future<RecordMetadata>> sent) {

@@ -1,5 +1,6 @@
 package io.pokeapi.observability.diff.messaging;
 
+import io.pokeapi.observability.common.contract.Topics;
 import io.pokeapi.observability.diff.config.DiffConfig;
 import io.pokeapi.observability.diff.storage.OutboxMessage;
 import io.pokeapi.observability.diff.storage.OutboxRepository;
@@ -11,40 +12,55 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Relays the drift events of the outbox table to {@code pokeapi.drift-events}: right after a
- * transaction that wrote some, and on a schedule for any left behind (a crash, Kafka down). A
- * message leaves the outbox only once Kafka acknowledged it, so none is lost; a crash between the
- * acknowledgement and the delete sends it again (at least once).
+ * Relays the events of the outbox table to Kafka, each to the topic its row names ({@code
+ * pokeapi.drift-events}, {@code pokeapi.latency-regressions}): right after a transaction that wrote
+ * some, and on a schedule for any left behind (a crash, Kafka down). A message leaves the outbox
+ * only once Kafka acknowledged it, so none is lost; a crash between the acknowledgement and the
+ * delete sends it again (at least once). Each topic has its outgoing channel; a row of another
+ * topic goes through the drift events' channel.
  */
 @ApplicationScoped
-public class DriftEventRelay {
+public class OutboxRelay {
 
-  /** The channel name, configured under {@code mp.messaging.outgoing.drift-events}. */
-  public static final String CHANNEL = "drift-events";
+  /** The drift events' channel, configured under {@code mp.messaging.outgoing.drift-events}. */
+  public static final String DRIFT_CHANNEL = "drift-events";
 
-  private static final Logger LOG = Logger.getLogger(DriftEventRelay.class);
+  /**
+   * The latency regressions' channel, configured under {@code
+   * mp.messaging.outgoing.latency-regressions}.
+   */
+  public static final String LATENCY_REGRESSION_CHANNEL = "latency-regressions";
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   private final Pool pool;
   private final OutboxRepository outbox;
-  private final MutinyEmitter<String> emitter;
+  private final MutinyEmitter<String> driftEmitter;
+  private final Map<String, MutinyEmitter<String>> emitterByTopic;
   private final int batchSize;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
 
-  public DriftEventRelay(
+  public OutboxRelay(
       Pool pool,
       OutboxRepository outbox,
-      @Channel(CHANNEL) MutinyEmitter<String> emitter,
+      @Channel(DRIFT_CHANNEL) MutinyEmitter<String> driftEmitter,
+      @Channel(LATENCY_REGRESSION_CHANNEL) MutinyEmitter<String> latencyRegressionEmitter,
       DiffConfig config) {
     this.pool = pool;
     this.outbox = outbox;
-    this.emitter = emitter;
+    this.driftEmitter = driftEmitter;
+    this.emitterByTopic =
+        Map.of(
+            Topics.DRIFT_EVENTS, driftEmitter,
+            Topics.LATENCY_REGRESSIONS, latencyRegressionEmitter);
     this.batchSize = config.outbox().batchSize();
   }
 
@@ -54,7 +70,7 @@ public class DriftEventRelay {
         .subscribe()
         .with(
             relayed -> {},
-            failure -> LOG.warnf("Drift events not relayed yet, will retry: %s", failure));
+            failure -> LOG.warnf("Outbox events not relayed yet, will retry: %s", failure));
   }
 
   /** The scheduled sweep of the outbox. */
@@ -65,7 +81,7 @@ public class DriftEventRelay {
   Uni<Void> sweep() {
     return relay()
         .onFailure()
-        .invoke(failure -> LOG.warnf("Drift events not relayed yet, will retry: %s", failure))
+        .invoke(failure -> LOG.warnf("Outbox events not relayed yet, will retry: %s", failure))
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();
@@ -118,13 +134,15 @@ public class DriftEventRelay {
         .onItem()
         .transformToUniAndConcatenate(
             message ->
-                emitter.sendMessage(
-                    Message.of(message.payload())
-                        .addMetadata(
-                            OutgoingKafkaRecordMetadata.<String>builder()
-                                .withKey(message.key())
-                                .withTopic(message.topic())
-                                .build())))
+                emitterByTopic
+                    .getOrDefault(message.topic(), driftEmitter)
+                    .sendMessage(
+                        Message.of(message.payload())
+                            .addMetadata(
+                                OutgoingKafkaRecordMetadata.<String>builder()
+                                    .withKey(message.key())
+                                    .withTopic(message.topic())
+                                    .build())))
         .collect()
         .last()
         .replaceWithVoid();
