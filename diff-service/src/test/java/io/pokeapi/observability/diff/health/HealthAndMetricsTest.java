@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.pokeapi.observability.common.health.KafkaClusterReadiness;
 import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.common.testsupport.PostgresDatabaseResource;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +35,7 @@ class HealthAndMetricsTest {
         .then()
         .statusCode(200)
         .body("status", startsWith("UP"))
-        .body("checks.name", hasItem(KafkaReadinessCheck.NAME))
+        .body("checks.name", hasItem(KafkaClusterReadiness.NAME))
         .body("checks.find { it.name == 'kafka' }.status", startsWith("UP"))
         .body("checks.find { it.name == 'kafka' }.data.nodes", is(1))
         .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))

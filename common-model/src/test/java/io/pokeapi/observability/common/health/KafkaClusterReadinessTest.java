@@ -1,4 +1,4 @@
-package io.pokeapi.observability.diff.health;
+package io.pokeapi.observability.common.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,17 +10,17 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 /** The Kafka readiness check tells a reachable cluster from an unreachable one. */
-class KafkaReadinessCheckTest {
+class KafkaClusterReadinessTest {
 
   @Test
   void upWithTheClusterWhenTheBrokerAnswers() {
     String bootstrap = KafkaBroker.shared().bootstrapServers();
     // generous: UP comes as soon as the broker answers, however loaded the machine is
-    KafkaReadinessCheck check = check(bootstrap, Duration.ofSeconds(30));
+    KafkaClusterReadiness check = check(bootstrap, Duration.ofSeconds(30));
     try {
       HealthCheckResponse response = check.call();
 
-      assertThat(response.getName()).isEqualTo(KafkaReadinessCheck.NAME);
+      assertThat(response.getName()).isEqualTo(KafkaClusterReadiness.NAME);
       assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
       assertThat(response.getData().orElseThrow())
           .containsEntry("bootstrap.servers", bootstrap)
@@ -37,7 +37,7 @@ class KafkaReadinessCheckTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    KafkaReadinessCheck check = check("127.0.0.1:" + closedPort, Duration.ofSeconds(2));
+    KafkaClusterReadiness check = check("127.0.0.1:" + closedPort, Duration.ofSeconds(2));
     try {
       HealthCheckResponse response = check.call();
 
@@ -52,7 +52,7 @@ class KafkaReadinessCheckTest {
 
   @Test
   void downWhenTheBrokerHostDoesNotResolve() {
-    KafkaReadinessCheck check = check("kafka.invalid:9092", Duration.ofSeconds(2));
+    KafkaClusterReadiness check = check("kafka.invalid:9092", Duration.ofSeconds(2));
     try {
       HealthCheckResponse response = check.call();
 
@@ -63,8 +63,8 @@ class KafkaReadinessCheckTest {
     }
   }
 
-  private static KafkaReadinessCheck check(String bootstrapServers, Duration timeout) {
-    return new KafkaReadinessCheck(
+  private static KafkaClusterReadiness check(String bootstrapServers, Duration timeout) {
+    return new KafkaClusterReadiness(
         Map.of(
             "bootstrap.servers", bootstrapServers,
             "compression.type", "zstd",
