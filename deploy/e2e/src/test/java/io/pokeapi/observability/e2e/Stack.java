@@ -65,6 +65,14 @@ final class Stack {
     return run("deploy/local/stack", "up", "--offline", dataDir.toString(), "--no-smoke");
   }
 
+  /**
+   * {@link #up()} with the jars as they are: a restart in the middle of a scenario never rebuilds.
+   */
+  String restart() {
+    return run(
+        "deploy/local/stack", "up", "--offline", dataDir.toString(), "--no-smoke", "--no-build");
+  }
+
   /** {@code stack down [components]}. */
   void down(String... components) {
     List<String> args = new ArrayList<>(List.of("deploy/local/stack", "down"));
