@@ -279,6 +279,15 @@ public interface ProbeConfig {
     @WithName("url-sample-size")
     @WithDefault("20")
     int urlSampleSize();
+
+    /**
+     * Only urls into these endpoints are resolved; unset means every endpoint (as against
+     * pokeapi.co). A data set that holds the resources of some endpoints only (the offline stack's
+     * PokéAPI double on the shared data) sets it to those, so that the check tests the links it
+     * can.
+     */
+    @WithName("url-endpoints")
+    Optional<List<String>> urlEndpoints();
   }
 
   interface Sweep {

@@ -128,14 +128,24 @@ public class CrossReferenceChecks {
         });
   }
 
-  /** Every {@code url} of the body of {@code resource} (up to {@code sample}) must resolve. */
-  public void urlsResolve(RunContext context, String resource, int sample)
+  /**
+   * Every {@code url} of the body of {@code resource} (up to {@code sample}, and only those into
+   * {@code endpoints} when given) must resolve.
+   */
+  public void urlsResolve(
+      RunContext context, String resource, int sample, Optional<List<String>> endpoints)
       throws InterruptedException {
     ResourceRef ref = ResourceRef.parse(resource);
     String check = ref.endpoint() + ".urls-resolve";
     Fetched body = context.fetch(check, ApiRequest.of(ref.path()));
     List<String> urls = new ArrayList<>();
-    context.check(check, body, () -> urls.addAll(ApiUrls.collect(Expect.okJson(body))));
+    context.check(
+        check,
+        body,
+        () ->
+            ApiUrls.collect(Expect.okJson(body)).stream()
+                .filter(url -> endpoints.isEmpty() || intoAny(url, endpoints.get()))
+                .forEach(urls::add));
     context.itemDone();
     List<String> sampled = ApiUrls.spread(urls, sample);
     context.plan(sampled.size());
@@ -155,6 +165,15 @@ public class CrossReferenceChecks {
       }
       context.itemDone();
     }
+  }
+
+  /** Whether {@code url} is a PokéAPI v2 url into one of {@code endpoints}. */
+  private static boolean intoAny(String url, List<String> endpoints) {
+    return ApiUrls.relativePath(url)
+        .map(path -> path.startsWith("/") ? path.substring(1) : path)
+        .map(path -> path.split("/", 2)[0])
+        .filter(endpoints::contains)
+        .isPresent();
   }
 
   private static Fetched fetchType(RunContext context, Map<String, Fetched> cache, String name)

@@ -88,7 +88,8 @@ public class RegressionSuite implements ProbeSuite {
     }
     for (String resource : urlSample) {
       context.checkCancelled();
-      crossReferences.urlsResolve(context, resource, settings.urlSampleSize());
+      crossReferences.urlsResolve(
+          context, resource, settings.urlSampleSize(), settings.urlEndpoints());
     }
   }
 
