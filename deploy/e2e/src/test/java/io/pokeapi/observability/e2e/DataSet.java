@@ -51,20 +51,6 @@ record DataSet(Path root) {
     return all;
   }
 
-  /** The endpoints that have no resource files (only a list), such as move or item. */
-  SortedSet<String> endpointsWithoutResources() {
-    SortedSet<String> without = new TreeSet<>();
-    try (Stream<Path> dirs = Files.list(api())) {
-      dirs.filter(Files::isDirectory)
-          .map(d -> d.getFileName().toString())
-          .filter(e -> !e.equals("meta") && resourceIds(e).isEmpty())
-          .forEach(without::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return without;
-  }
-
   /** The parsed document of a resource, or of a list or meta when {@code id} is null. */
   JsonNode read(String endpoint, String id) {
     Path dir = id == null ? api().resolve(endpoint) : api().resolve(endpoint).resolve(id);
