@@ -25,6 +25,17 @@ public record SchemaChange(
     Objects.requireNonNull(path, "path");
   }
 
+  /**
+   * Whether this is the first type seen at a place that had only ever been {@code null} (its type
+   * unknown until now, see {@link SchemaNode#describeTypes}): the schema learns the type, but
+   * nothing a consumer relied on changed. A list's {@code next} is such a place while only single
+   * pages were seen.
+   */
+  public boolean isFirstTypeOfANullOnlyPlace() {
+    return type == ChangeType.TYPE_CHANGED
+        && ("null".equals(oldValue) || "unknown".equals(oldValue));
+  }
+
   /** A one-line description, for logs and reports. */
   public String describe() {
     return "%s %s: %s -> %s%s"

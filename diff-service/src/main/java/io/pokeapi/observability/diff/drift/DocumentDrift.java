@@ -15,7 +15,10 @@ import java.util.Set;
  *
  * <p>A field missing from one document proves nothing about the API (other resources may still have
  * it), so "field gone" and "field now optional" are left to the end of a full sweep ({@link
- * SweepEvaluation}), which sees every document of the endpoint.
+ * SweepEvaluation}), which sees every document of the endpoint. Nor does a value at a place only
+ * ever seen {@code null} prove anything ({@link SchemaChange#isFirstTypeOfANullOnlyPlace()}): the
+ * place was already there and nullable, and a list's {@code next}, null on the single page of a
+ * sweep, is a string on the pages a regression walks.
  */
 public final class DocumentDrift {
 
@@ -32,6 +35,7 @@ public final class DocumentDrift {
     }
     return SchemaConformance.check(schema, document).stream()
         .filter(change -> PROVABLE_BY_ONE_DOCUMENT.contains(change.type()))
+        .filter(change -> !change.isFirstTypeOfANullOnlyPlace())
         .toList();
   }
 }

@@ -58,6 +58,22 @@ class DocumentDriftTest {
   }
 
   @Test
+  void aValueWhereOnlyNullWasEverSeenProvesNothing() {
+    // a list swept as one page: next and previous were only ever null
+    SchemaNode list =
+        SchemaInferrer.infer(List.of(json("{\"count\":3,\"next\":null,\"previous\":null}")));
+
+    assertThat(
+            DocumentDrift.check(
+                list, json("{\"count\":3,\"next\":\"http://x/?offset=2\",\"previous\":null}")))
+        .isEmpty();
+    // but a new type at a typed place still is drift
+    assertThat(DocumentDrift.check(list, json("{\"count\":\"3\",\"next\":null,\"previous\":null}")))
+        .extracting(SchemaChange::type, SchemaChange::path)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangeType.TYPE_CHANGED, "/count"));
+  }
+
+  @Test
   void aFieldMissingFromOneDocumentIsLeftToTheSweep() {
     assertThat(DocumentDrift.check(schema, json("{\"id\":3,\"stats\":[]}"))).isEmpty();
   }
