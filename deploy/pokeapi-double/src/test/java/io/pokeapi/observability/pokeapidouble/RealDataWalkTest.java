@@ -3,8 +3,8 @@ package io.pokeapi.observability.pokeapidouble;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pokeapi.observability.common.testsupport.PokeApiData;
 import io.pokeapi.observability.pokeapidouble.support.DoubleHttp;
-import io.pokeapi.observability.pokeapidouble.support.RealData;
 import io.pokeapi.observability.pokeapidouble.support.Reply;
 import io.pokeapi.observability.pokeapidouble.support.RunningDouble;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class RealDataWalkTest {
 
   @BeforeAll
   static void start() {
-    pokeApi = RunningDouble.on(RealData.requireDataDir(), c -> c);
+    pokeApi = RunningDouble.on(PokeApiData.requireDataDir(), c -> c);
     http = new DoubleHttp(pokeApi.baseUrl());
   }
 
