@@ -33,6 +33,21 @@ public enum FailureType {
   @JsonProperty("assertion")
   ASSERTION,
   /**
+   * The endpoint's circuit breaker was open, so the request was not sent: the API failed recently
+   * and is being given time to recover. Counts as a failure, never as a skip.
+   */
+  @JsonProperty("circuit_open")
+  CIRCUIT_OPEN,
+  /** The response was larger than the probe's body limit (which matches the Kafka record limit). */
+  @JsonProperty("response_too_large")
+  RESPONSE_TOO_LARGE,
+  /**
+   * The response could not be published to Kafka (the broker refused or did not acknowledge it), so
+   * the pipeline never saw it.
+   */
+  @JsonProperty("publish_failed")
+  PUBLISH_FAILED,
+  /**
    * A value written by a newer producer that this reader does not know. Never written by this
    * version.
    */

@@ -16,7 +16,10 @@ import java.util.UUID;
  * @param startedAt when the run started
  * @param finishedAt when the run ended
  * @param totals what the run did, never {@code null}
- * @param status completed, cancelled or failed
+ * @param status completed, cancelled, failed or aborted
+ * @param capturesPublished how many {@link ApiResponseCaptured} records of this run the broker
+ *     acknowledged; consumers evaluate the run only once they hold that many. {@code null} when the
+ *     producer did not count them (an older probe): then consumers fall back to a settle time
  */
 public record RunFinished(
     int schemaVersion,
@@ -27,7 +30,8 @@ public record RunFinished(
     Instant startedAt,
     Instant finishedAt,
     RunTotals totals,
-    RunStatus status)
+    RunStatus status,
+    Long capturesPublished)
     implements RunEvent {
 
   /** The layout version this class writes. */
@@ -42,9 +46,19 @@ public record RunFinished(
     totals = totals == null ? RunTotals.ZERO : totals;
   }
 
-  /** The end of a started run, in the current layout. */
+  /** The end of a started run whose published captures were not counted. */
   public static RunFinished of(
       RunStarted started, Instant finishedAt, RunTotals totals, RunStatus status) {
+    return of(started, finishedAt, totals, status, null);
+  }
+
+  /** The end of a started run, in the current layout. */
+  public static RunFinished of(
+      RunStarted started,
+      Instant finishedAt,
+      RunTotals totals,
+      RunStatus status,
+      Long capturesPublished) {
     return new RunFinished(
         SCHEMA_VERSION,
         started.runId(),
@@ -54,6 +68,7 @@ public record RunFinished(
         started.startedAt(),
         finishedAt,
         totals,
-        status);
+        status,
+        capturesPublished);
   }
 }

@@ -16,6 +16,12 @@ public enum RunStatus {
   /** The run itself broke (for example the probe could not start it). */
   @JsonProperty("failed")
   FAILED,
+  /**
+   * The probe stopped while the run was under way (killed, crashed, redeployed) and closed the run
+   * when it came back; its results are incomplete.
+   */
+  @JsonProperty("aborted")
+  ABORTED,
   /** A value written by a newer producer; never written by this version. */
   @JsonEnumDefaultValue
   @JsonProperty("unknown")
