@@ -66,8 +66,20 @@ final class E2eSettings {
     return System.getProperty("e2e.build.suffix", "");
   }
 
-  /** A port of the test stack: system property {@code e2e.port.<name>}, else the default. */
+  /**
+   * A port of the test stack: system property {@code e2e.port.<name>}, else the default moved by
+   * {@code e2e.port.offset} (default 0), so that two checkouts can run the tests side by side.
+   */
   static int port(String name, int defaultPort) {
-    return Integer.getInteger("e2e.port." + name, defaultPort);
+    return Integer.getInteger(
+        "e2e.port." + name, defaultPort + Integer.getInteger("e2e.port.offset", 0));
+  }
+
+  /**
+   * The name of the tests' databases (the others add a suffix): system property {@code
+   * e2e.db.prefix}, default {@code pokeobs_e2e}.
+   */
+  static String databasePrefix() {
+    return System.getProperty("e2e.db.prefix", "pokeobs_e2e");
   }
 }

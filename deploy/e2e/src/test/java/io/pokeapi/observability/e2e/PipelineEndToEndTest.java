@@ -45,8 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(StopAfterFirstFailure.class)
 class PipelineEndToEndTest {
 
-  private static final String DATABASE = "pokeobs_e2e";
-  private static final String KILL_DATABASE = "pokeobs_e2e_kill";
+  private static final String DATABASE = E2eSettings.databasePrefix();
+  private static final String KILL_DATABASE = E2eSettings.databasePrefix() + "_kill";
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
   private static final Duration EVALUATION_TIMEOUT = Duration.ofMinutes(10);
 
