@@ -7,12 +7,14 @@ provisioning/datasources/datasources.yml), schemaVersion 39, template variables 
 check of deploy/e2e (DashboardPanelsHaveDataTest) resolves the way Grafana does.
 
     python3 dashboards/generate.py        # rewrites dashboards/*.json
+    python3 dashboards/generate.py DIR    # writes them to DIR instead (deploy/checks compares)
 
 Only metric names the services really register belong here: the probe's and the diff service's
 are in their READMEs; load-service and reporter-service metrics are those of issues 10 and 11.
 """
 import json
 import os
+import sys
 
 PROM = {"type": "prometheus", "uid": "prometheus"}
 LOKI = {"type": "loki", "uid": "loki"}
@@ -183,8 +185,8 @@ def api_performance():
             [(f"sum by (endpoint) (rate(pokeapi_requests_total{{{sel}}}[$__rate_interval]))", "{{endpoint}}")],
             "Requests per second sent to PokéAPI (retries included).", unit="reqps")
     b.panel(TS, "Error rate by endpoint",
-            [(f"sum by (endpoint) (rate(pokeapi_failures_total{{{sel}}}[$__rate_interval])) / sum by (endpoint) (rate(pokeapi_requests_total{{{sel}}}[$__rate_interval]))", "{{endpoint}}")],
-            "Failures per request; the PokeApiHighFailureRate alert fires above 10 % for 10 minutes.", unit="percentunit")
+            [(f"(sum by (endpoint) (rate(pokeapi_failures_total{{{sel}}}[$__rate_interval])) or 0 * sum by (endpoint) (rate(pokeapi_requests_total{{{sel}}}[$__rate_interval]))) / sum by (endpoint) (rate(pokeapi_requests_total{{{sel}}}[$__rate_interval]))", "{{endpoint}}")],
+            "Failures per request (0 for an endpoint without failures); the PokeApiHighFailureRate alert fires above 10 % for 10 minutes.", unit="percentunit")
     b.panel(TS, "Failures by type",
             [(f"sum by (failure_type) (increase(pokeapi_failures_total{{{sel}}}[$__rate_interval]))", "{{failure_type}}")],
             "Failures classified by the probe (timeout, connection, http_5xx, rate_limited, schema_validation, assertion, circuit_open...).",
@@ -234,8 +236,8 @@ def test_execution():
             [(f"max by (suite) (pokeapi_test_execution_timestamp{{{sel}}}) * 1000", "{{suite}}", {"format": "table", "instant": True, "range": False})],
             "When a run of each suite last finished.", unit="dateTimeAsIso")
     b.panel(TS, "Runs skipped (overlap)",
-            [(f"sum by (suite) (increase(pokeapi_runs_skipped_total{{{sel}}}[1h]))", "{{suite}}")],
-            "Scheduled runs not started because a run of the same suite was still going.", unit="short")
+            [(f"sum by (suite) (increase(pokeapi_runs_skipped_total{{{sel}}}[1h])) or 0 * max by (suite) (pokeapi_test_execution_timestamp{{{sel}}})", "{{suite}}")],
+            "Scheduled runs not started because a run of the same suite was still going (0 for a suite that ran without overlap).", unit="short")
     b.row("Flaky checks (reporter-service)")
     b.panel("bargauge", "Flakiest checks",
             [("topk(10, max by (test_name) (pokeapi_test_flakiness_rate))", "{{test_name}}", {"instant": True, "range": False})],
@@ -267,7 +269,7 @@ def load_tests():
             [(f"sum by (endpoint) (rate(pokeapi_load_requests_total{{{sel}}}[$__rate_interval]))", "{{endpoint}}")],
             "Completed requests per second by endpoint.", w=8, unit="reqps")
     b.panel("state-timeline", "Running / saturated",
-            [("max(pokeapi_load_running)", "running"), ("max(pokeapi_load_generator_saturated)", "generator saturated")],
+            [("max(pokeapi_load_running)", "running"), ("max(pokeapi_load_saturated)", "generator saturated")],
             "Whether a run is going, and whether the generator itself is saturated (a saturated run is not valid).", w=8,
             field_defaults={"mappings": [{"type": "value", "options": {"0": {"text": "no", "color": "green"}, "1": {"text": "yes", "color": "red"}}}]})
     b.row("Latency")
@@ -325,8 +327,8 @@ def drift():
             field_defaults={"mappings": [{"type": "value", "options": {"0": {"text": "ok", "color": "green"}, "1": {"text": "regressed", "color": "red"}}}]})
     b.row("Drift log lines (Loki)")
     b.panel("logs", "Drift warnings",
-            [('{service="diff-service", level=~"WARN|WARNING"}', "")],
-            "diff-service warnings from Loki (drift, retries).", w=24, ds=LOKI)
+            [('{service="diff-service", level="WARN"} |~ "Schema drift|Latency regression"', "")],
+            "diff-service's warnings about schema drift and latency regressions, from Loki.", w=24, ds=LOKI)
     return b
 
 
@@ -371,20 +373,20 @@ def kafka_producer(app):
 
 def kafka_producer_errors(app):
     return {"kind": TS, "title": "Kafka send errors",
-            "targets": [(f"sum(rate(kafka_producer_record_error_total{{{app}}}[$__rate_interval]))", "errors")],
+            "targets": [(f"sum by (topic) (rate(kafka_producer_topic_record_error_total{{{app}}}[$__rate_interval]))", "{{topic}}")],
             "description": "Records the producer failed to send.", "unit": "ops"}
 
 
 def kafka_lag(app):
     return {"kind": TS, "title": "Kafka consumer lag",
-            "targets": [(f"max by (topic) (kafka_consumer_fetch_manager_records_lag_max{{{app}}})", "{{topic}}")],
-            "description": "Largest lag (records behind the end of the partition) per topic.", "unit": "short"}
+            "targets": [(f"max by (client_id) (kafka_consumer_fetch_manager_records_lag_max{{{app}}})", "{{client_id}}")],
+            "description": "Largest lag (records behind the end of a partition) per consumer (one per channel).", "unit": "short"}
 
 
 def kafka_consumed(app):
     return {"kind": TS, "title": "Kafka records consumed",
-            "targets": [(f"sum by (topic) (rate(kafka_consumer_fetch_manager_records_consumed_total{{{app}}}[$__rate_interval]))", "{{topic}}")],
-            "description": "Records consumed per second by topic.", "unit": "ops"}
+            "targets": [(f"sum by (client_id) (rate(kafka_consumer_fetch_manager_records_consumed_total{{{app}}}[$__rate_interval]))", "{{client_id}}")],
+            "description": "Records consumed per second per consumer (one per channel).", "unit": "ops"}
 
 
 def main():
@@ -393,22 +395,29 @@ def main():
     diff = 'application="diff-service"'
     load = 'application="load-service"'
     reporter = 'application="reporter-service"'
-    boards.append(service_health("probe-service", 8081, ["Kafka", kafka_producer(probe), kafka_producer_errors(probe)]))
+    boards.append(service_health("probe-service", 8081, [
+        "Kafka", kafka_producer(probe), kafka_producer_errors(probe),
+        "Fault tolerance",
+        {"kind": TS, "title": "Retries",
+         "targets": [(f"sum(rate(ft_retry_retries_total{{{probe}}}[$__rate_interval]))", "retries/s")],
+         "description": "Retries SmallRye Fault Tolerance made (network errors, 5xx).", "unit": "ops"}]))
     boards.append(service_health("diff-service", 8082, [
         "Kafka", kafka_lag(diff), kafka_consumed(diff), kafka_producer(diff),
         "Database",
-        {"kind": TS, "title": "Database pool (JDBC, Flyway and baselines)",
-         "targets": [(f"sum(agroal_active_count{{{diff}}})", "active"), (f"sum(agroal_available_count{{{diff}}})", "available"),
-                     (f"sum(agroal_awaiting_count{{{diff}}})", "awaiting")],
-         "description": "Agroal pool of the JDBC datasource.", "unit": "short"},
-        {"kind": TS, "title": "Database pool (reactive)",
-         "targets": [(f"sum(vertx_sql_processing_pending{{{diff}}})", "in use"), (f"sum(vertx_sql_queue_pending{{{diff}}})", "queued")],
-         "description": "Reactive PostgreSQL client pool: connections in use and requests waiting.", "unit": "short"},
+        {"kind": TS, "title": "Database pool (reactive PostgreSQL client)",
+         "targets": [(f"sum(sql_pool_active{{{diff}}})", "in use"), (f"sum(sql_pool_idle{{{diff}}})", "idle"),
+                     (f"sum(sql_pool_queue_size{{{diff}}})", "waiting")],
+         "description": "Connections of the reactive pool in use and idle, and requests waiting for one.", "unit": "short"},
+        {"kind": TS, "title": "Database statements",
+         "targets": [(f"sum(rate(postgresql_processing_seconds_count{{{diff}}}[$__rate_interval]))", "statements/s"),
+                     (f"sum(rate(postgresql_processing_seconds_sum{{{diff}}}[$__rate_interval])) / sum(rate(postgresql_processing_seconds_count{{{diff}}}[$__rate_interval]))", "mean time")],
+         "description": "Statements the reactive client ran per second, and their mean duration (s).", "unit": "short"},
     ]))
     boards.append(service_health("load-service", 8083, ["Kafka", kafka_producer(load)]))
     boards.append(service_health("reporter-service", 8084, ["Kafka", kafka_lag(reporter), kafka_consumed(reporter)]))
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else HERE
     for board in boards:
-        path = os.path.join(HERE, board.uid.replace("pokeapi-", "") + ".json")
+        path = os.path.join(out_dir, board.uid.replace("pokeapi-", "") + ".json")
         with open(path, "w", encoding="utf-8") as out:
             json.dump(board.to_json(), out, indent=2, ensure_ascii=False)
             out.write("\n")
