@@ -305,6 +305,23 @@ class PipelineEndToEndTest {
       "6. every Grafana panel shows data: after a failing smoke and a short load run, each panel's"
           + " queries return series from the real Prometheus")
   void everyPanelShowsData() {
+    // latency baselines within minutes instead of every 15: the diff service restarted with a
+    // short recompute period, on the store of step 4 (one full sweep of latency samples)
+    long t0 = System.nanoTime();
+    stack.down("diff-service");
+    stack.setEnvironment("DIFF_BASELINE_RECOMPUTE_EVERY", "3s");
+    stack.restart();
+    connect();
+    String diffUrl = stack.env("DIFF_URL");
+    await("latency baselines from step 4's samples")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                io.restassured.RestAssured.get(diffUrl + "/api/v1/baselines")
+                    .asString()
+                    .contains("endpoint"));
+
     // failures, failure types and failed checks: every request to type answers 503 for one smoke
     pokeApi.fault("type", "http_503");
     ProbeApi.Run failing;
@@ -315,6 +332,11 @@ class PipelineEndToEndTest {
     }
     say("smoke with type answering 503: %s", failing);
     assertThat(failing.failed()).as("checks failed by the 503s").isPositive();
+    await("the diff service's latency evaluation of that run against the baselines")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> metricsText(diffUrl).contains("pokeapi_latency_regression{"));
+    timings.put("baselines, a failing smoke and its evaluation", seconds(t0));
 
     Map<String, String> env = stack.env();
     String prometheusUrl = env.get("PROMETHEUS_URL");
@@ -327,6 +349,7 @@ class PipelineEndToEndTest {
     boolean loadApi = load.shortRun(env.get("DOUBLE_URL") + "/api/v2", RUN_TIMEOUT);
     say("load run: %s", loadApi ? "done" : "load-service has no load API in this build");
     boolean reporterMetrics = metricsText(env.get("REPORTER_URL")).contains("reporter_backlog");
+    long t1 = System.nanoTime();
 
     DashboardPanels panels = new DashboardPanels(java.net.URI.create(prometheusUrl));
     Instant settled = Instant.now();

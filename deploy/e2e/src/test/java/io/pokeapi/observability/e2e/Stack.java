@@ -56,6 +56,11 @@ final class Stack {
     return environment.get("POKEOBS_PG_DB");
   }
 
+  /** Sets a variable of the environment the components start with (from their next start). */
+  void setEnvironment(String key, String value) {
+    environment.put(key, value);
+  }
+
   /** Points the diff service at another database the next time it starts. */
   void useDatabase(String database) {
     environment.put("POKEOBS_PG_DB", database);
