@@ -79,14 +79,14 @@ class ComposeFileTest {
         .as("secrets in .env.example must be empty")
         .isEmpty();
     JsonNode raw = Repo.yaml(COMPOSE).path("services");
-    raw.fields()
-        .forEachRemaining(
+    raw.properties()
+        .forEach(
             service ->
                 service
                     .getValue()
                     .path("environment")
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         e -> {
                           if (e.getKey().matches(".*(PASSWORD|PASS|API_KEY|TOKEN)$")) {
                             assertThat(e.getValue().asText())
@@ -101,8 +101,8 @@ class ComposeFileTest {
     Set<String> oneShot = Set.of("kafka-topics", "rp-migrations");
     resolved
         .path("services")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             service -> {
               String name = service.getKey();
               JsonNode spec = service.getValue();
@@ -110,8 +110,8 @@ class ComposeFileTest {
                 assertThat(spec.has("healthcheck")).as("%s has a healthcheck", name).isTrue();
               }
               spec.path("depends_on")
-                  .fields()
-                  .forEachRemaining(
+                  .properties()
+                  .forEach(
                       dep ->
                           assertThat(dep.getValue().path("condition").asText())
                               .as("%s depends on %s", name, dep.getKey())

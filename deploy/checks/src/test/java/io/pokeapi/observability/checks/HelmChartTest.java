@@ -21,6 +21,8 @@ class HelmChartTest {
   void lintsStrictWithDefaultAndFullValues() {
     helm("lint", "--strict", CHART).assertSuccess();
     helm("lint", "--strict", CHART, "-f", FULL).assertSuccess();
+    helm("template", "release", CHART).assertSuccess();
+    helm("template", "release", CHART, "-f", FULL).assertSuccess();
   }
 
   @Test

@@ -43,8 +43,8 @@ final class LogPipeline {
         stage
             .path("json")
             .path("expressions")
-            .fields()
-            .forEachRemaining(e -> expressions.put(e.getKey(), e.getValue().asText()));
+            .properties()
+            .forEach(e -> expressions.put(e.getKey(), e.getValue().asText()));
         stage.path("labels").fieldNames().forEachRemaining(labels::add);
         stage.path("structured_metadata").fieldNames().forEachRemaining(metadata::add);
       }
