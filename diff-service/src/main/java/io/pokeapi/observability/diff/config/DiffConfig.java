@@ -4,6 +4,7 @@ import io.pokeapi.observability.diff.baseline.Percentile;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** The diff service's own settings ({@code diff.*}). */
@@ -21,6 +22,55 @@ public interface DiffConfig {
 
   /** The relay of drift and latency regression events from the outbox table to Kafka. */
   Outbox outbox();
+
+  /** How records are retried, and when one is given up as a dead letter. */
+  Ingest ingest();
+
+  /** The Kafka consumers' membership in their groups. */
+  Consumer consumer();
+
+  /** Retries of records that could not be stored. */
+  interface Ingest {
+
+    /**
+     * How often a batch (then each of its records alone) is tried while the database answers but
+     * refuses it, before the record is kept as a dead letter. An outage of the database (it does
+     * not answer) is waited out however long it lasts and never counts.
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** The first pause between two attempts; it doubles up to {@link #maxBackoff()}. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
+
+    /** The longest pause between two attempts (also while the database is down). */
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** How long one attempt may take before it counts as failed. */
+    @WithDefault("2m")
+    Duration attemptTimeout();
+  }
+
+  /** Consumer group membership. */
+  interface Consumer {
+
+    /**
+     * Static group membership ({@code group.instance.id}): a restarted instance takes its
+     * partitions back at once instead of waiting for the session of its dead predecessor to time
+     * out. Off, the instance is a dynamic member.
+     */
+    @WithDefault("true")
+    boolean staticMembership();
+
+    /**
+     * The stable name of this instance, the base of its {@code group.instance.id}. Unset: the pod
+     * or host name ({@code POD_NAME}, else {@code HOSTNAME}, else the machine's host name) and the
+     * HTTP port, so two instances on one machine never share it.
+     */
+    Optional<String> instanceId();
+  }
 
   /** Schema drift settings. */
   interface Schema {
@@ -45,11 +95,19 @@ public interface DiffConfig {
   interface Runs {
 
     /**
-     * How long after the last capture of a finished run the run is evaluated even when fewer
-     * captures arrived than the run made requests.
+     * For runs of probes that do not announce their capture count: how long after the last capture
+     * of a finished run the run is evaluated even when fewer captures arrived than the run made
+     * requests.
      */
     @WithDefault("PT2M")
     Duration settleTime();
+
+    /**
+     * How long after its end a run whose probe announced its capture count waits for missing
+     * captures; then it is evaluated as incomplete (no schema baseline, no schema drift).
+     */
+    @WithDefault("PT30M")
+    Duration incompleteAfter();
 
     /** How often finished runs are looked for. */
     @WithDefault("5s")

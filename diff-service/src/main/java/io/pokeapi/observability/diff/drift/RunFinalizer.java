@@ -11,6 +11,7 @@ import io.pokeapi.observability.diff.storage.OutboxRepository;
 import io.pokeapi.observability.diff.storage.ProbeRun;
 import io.pokeapi.observability.diff.storage.RunRepository;
 import io.pokeapi.observability.diff.storage.RunRepository.FinishedRun;
+import io.pokeapi.observability.diff.storage.RunRepository.ScopeCoverage;
 import io.pokeapi.observability.diff.storage.SchemaRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -25,10 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates finished probe runs once their captures are in: a run is ready when as many captures as
- * it made requests were stored, or when none arrived for {@code diff.runs.settle-time} after it
- * finished. Then, in one transaction per pass: the schema of each scope a full sweep covered is
- * settled ({@link SweepSchemaRecorder}), the run's latency is compared with the baselines ({@link
+ * Evaluates finished probe runs once their captures are in ({@link RunReadiness}: every capture the
+ * probe announced is stored; for older probes, as many as it made requests or none for {@code
+ * diff.runs.settle-time}); a run whose captures never all arrive is closed as incomplete. Then, in
+ * one transaction per pass: the schema of each scope a full sweep covered is settled ({@link
+ * SweepSchemaRecorder}), the run's latency is compared with the baselines ({@link
  * RunLatencyEvaluator}), the drift and latency regression events go to the outbox, and the run is
  * marked evaluated. Runs are claimed with {@code SKIP LOCKED}, so replicas share the work.
  */
@@ -102,7 +104,11 @@ public class RunFinalizer {
     List<Runnable> afterCommit = new ArrayList<>();
     return pool.withTransaction(
             connection ->
-                runs.claimFinished(connection, config.runs().settleTime(), RUNS_PER_PASS)
+                runs.claimFinished(
+                        connection,
+                        config.runs().settleTime(),
+                        config.runs().incompleteAfter(),
+                        RUNS_PER_PASS)
                     .chain(
                         claimed ->
                             Multi.createFrom()
@@ -122,19 +128,54 @@ public class RunFinalizer {
     return runs.captureCount(connection, run.runId())
         .chain(
             captures -> {
-              boolean allIn =
-                  run.requests() != null && run.requests() > 0 && captures >= run.requests();
-              if (!allIn && !finished.quiet()) {
-                return Uni.createFrom().item(0);
-              }
-              return finalizeRun(connection, run, afterCommit).replaceWith(1);
+              RunReadiness readiness =
+                  RunReadiness.of(
+                      run,
+                      captures,
+                      finished.quiet(),
+                      finished.overdue(),
+                      config.schema().minSweepCoverage());
+              return switch (readiness.verdict()) {
+                case WAIT -> Uni.createFrom().item(0);
+                case COMPLETE ->
+                    finalizeRun(
+                            connection,
+                            run,
+                            afterCommit,
+                            sweeps.isFullSweep(run),
+                            evaluation(run),
+                            readiness.detail())
+                        .replaceWith(1);
+                case INCOMPLETE -> {
+                  afterCommit.add(
+                      () ->
+                          LOG.warnf(
+                              "Run %s (%s, %s) evaluated as incomplete: %s; no schema baseline or"
+                                  + " schema drift from it",
+                              run.runId(), run.suite(), run.status(), readiness.detail()));
+                  yield finalizeRun(
+                          connection, run, afterCommit, false, "incomplete", readiness.detail())
+                      .replaceWith(1);
+                }
+              };
             });
   }
 
-  private Uni<Void> finalizeRun(SqlClient connection, ProbeRun run, List<Runnable> afterCommit) {
+  /** How a run with all its captures in is recorded: complete, or how it ended otherwise. */
+  private static String evaluation(ProbeRun run) {
+    return run.status() == null || "completed".equals(run.status()) ? "complete" : run.status();
+  }
+
+  private Uni<Void> finalizeRun(
+      SqlClient connection,
+      ProbeRun run,
+      List<Runnable> afterCommit,
+      boolean sweep,
+      String evaluation,
+      String detail) {
     List<OutboxMessage> messages = new ArrayList<>();
     Uni<List<RecordedSchemaChange>> schemaChanges =
-        sweeps.isFullSweep(run)
+        sweep
             ? runs.documentCounts(connection, run.runId())
                 .chain(counts -> recordSweeps(connection, run, counts, messages))
             : Uni.createFrom().item(List.of());
@@ -179,13 +220,13 @@ public class RunFinalizer {
                                   }
                                 })))
         .chain(() -> outbox.insert(connection, messages))
-        .chain(() -> runs.markFinalized(connection, run.runId()));
+        .chain(() -> runs.markFinalized(connection, run.runId(), evaluation, detail));
   }
 
   private Uni<List<RecordedSchemaChange>> recordSweeps(
       SqlClient connection,
       ProbeRun run,
-      Map<String, Long> documentCounts,
+      Map<String, ScopeCoverage> documentCounts,
       List<OutboxMessage> messages) {
     return schemas
         .runScopes(connection, run.runId())
@@ -205,7 +246,7 @@ public class RunFinalizer {
                                 connection,
                                 run,
                                 scope,
-                                documentCounts.getOrDefault(scope, 0L),
+                                documentCounts.getOrDefault(scope, ScopeCoverage.NONE),
                                 messages))
                     .collect()
                     .asList())

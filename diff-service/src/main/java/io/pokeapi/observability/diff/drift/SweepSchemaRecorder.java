@@ -7,6 +7,7 @@ import io.pokeapi.observability.diff.storage.NewSchemaChange;
 import io.pokeapi.observability.diff.storage.NewSchemaVersion;
 import io.pokeapi.observability.diff.storage.OutboxMessage;
 import io.pokeapi.observability.diff.storage.ProbeRun;
+import io.pokeapi.observability.diff.storage.RunRepository.ScopeCoverage;
 import io.pokeapi.observability.diff.storage.SchemaHead;
 import io.pokeapi.observability.diff.storage.SchemaOrigin;
 import io.pokeapi.observability.diff.storage.SchemaRepository;
@@ -49,7 +50,7 @@ public class SweepSchemaRecorder {
   /**
    * Evaluates the sweep of one scope inside the caller's transaction.
    *
-   * @param documents how many documents of the scope the run delivered
+   * @param coverage what the run delivered of the scope
    * @param outbox receives the drift event to publish
    * @return the changes stored now
    */
@@ -57,8 +58,9 @@ public class SweepSchemaRecorder {
       SqlClient connection,
       ProbeRun run,
       String scope,
-      long documents,
+      ScopeCoverage coverage,
       List<OutboxMessage> outbox) {
+    long documents = coverage.documents();
     return repository
         .lockScopes(connection, List.of(scope))
         .chain(() -> repository.heads(connection, List.of(scope)))
@@ -66,6 +68,9 @@ public class SweepSchemaRecorder {
         .chain(
             state -> {
               if (state == null) {
+                if (coverage.share() < config.schema().minSweepCoverage()) {
+                  return skipFirst(scope, run, coverage);
+                }
                 return sweptSchema(connection, run, scope)
                     .chain(schema -> establishBaseline(connection, run, scope, documents, schema));
               }
@@ -143,6 +148,15 @@ public class SweepSchemaRecorder {
                 Instant.now()),
             true)
         .replaceWith(List.of());
+  }
+
+  private static Uni<List<RecordedSchemaChange>> skipFirst(
+      String scope, ProbeRun run, ScopeCoverage coverage) {
+    LOG.infof(
+        "Run %s delivered documents for %d of the %d resources of %s it requested: below the"
+            + " coverage threshold, no baseline schema from it",
+        run.runId(), coverage.deliveredKeys(), coverage.requestedKeys(), scope);
+    return Uni.createFrom().item(List.of());
   }
 
   private static Uni<List<RecordedSchemaChange>> skipPartial(

@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a prepared batch in one transaction: runs, latency samples, shapes, snapshots, data
@@ -144,22 +145,29 @@ public class BatchWriter {
       if (transitions.isEmpty()) {
         return Uni.createFrom().voidItem();
       }
-      Map<ContentKey, JsonNode> inBatch = new HashMap<>();
+      // Each side of a change is read from the batch when a capture carried its body, else from
+      // the store: a 304 Not Modified carries none, so the body it confirmed is always fetched.
+      Map<ContentKey, JsonNode> parsedInBatch = new HashMap<>();
+      Map<ContentKey, String> textInBatch = new HashMap<>();
       for (DocumentCapture d : batch.documents()) {
         if (d.parsed() != null) {
-          inBatch.putIfAbsent(d.content(), d.parsed().json());
+          parsedInBatch.putIfAbsent(d.content(), d.parsed().json());
+        } else if (d.capture().event().body() != null) {
+          textInBatch.putIfAbsent(d.content(), d.capture().event().body());
         }
       }
       Set<Long> toFetch = new LinkedHashSet<>();
       for (Transition t : transitions) {
-        if (!inBatch.containsKey(t.from())) {
-          toFetch.add(idOf(t.from()));
+        for (ContentKey side : List.of(t.from(), t.to())) {
+          if (!parsedInBatch.containsKey(side) && !textInBatch.containsKey(side)) {
+            toFetch.add(idOf(side));
+          }
         }
       }
       return snapshots
           .bodies(connection, toFetch)
           .emitOn(Infrastructure.getDefaultWorkerPool())
-          .map(bodies -> diff(transitions, inBatch, bodies))
+          .map(bodies -> diff(transitions, side -> json(side, parsedInBatch, textInBatch, bodies)))
           .chain(
               changes ->
                   dataChanges
@@ -168,18 +176,35 @@ public class BatchWriter {
           .replaceWithVoid();
     }
 
+    private JsonNode json(
+        ContentKey side,
+        Map<ContentKey, JsonNode> parsedInBatch,
+        Map<ContentKey, String> textInBatch,
+        Map<Long, String> stored) {
+      JsonNode parsed = parsedInBatch.get(side);
+      if (parsed != null) {
+        return parsed;
+      }
+      String text = textInBatch.get(side);
+      if (text == null) {
+        text = stored.get(idOf(side));
+      }
+      if (text == null) {
+        throw new IllegalStateException("no body stored for " + side);
+      }
+      JsonNode read = parser.read(text);
+      parsedInBatch.put(side, read);
+      return read;
+    }
+
     private List<PendingDataChange> diff(
-        List<Transition> transitions, Map<ContentKey, JsonNode> inBatch, Map<Long, String> bodies) {
+        List<Transition> transitions, Function<ContentKey, JsonNode> bodyOf) {
       Instant now = Instant.now();
       List<PendingDataChange> changes = new ArrayList<>(transitions.size());
       for (Transition t : transitions) {
-        JsonNode before =
-            inBatch.containsKey(t.from())
-                ? inBatch.get(t.from())
-                : parser.read(bodies.get(idOf(t.from())));
+        JsonNode before = bodyOf.apply(t.from());
+        JsonNode after = bodyOf.apply(t.to());
         DocumentCapture d = t.capture();
-        JsonNode after =
-            d.parsed() != null ? d.parsed().json() : parser.read(d.capture().event().body());
         DataPatch patch = DataDiff.diff(before, after);
         if (patch.isEmpty()) {
           continue;

@@ -91,6 +91,15 @@ public record Capture(
     return event.body() != null && event.status() >= 200 && event.status() < 300;
   }
 
+  /**
+   * The URL as stored with the capture's latency sample: the URL requested, or {@code
+   * endpoint/resourceKey} when the producer left it out. The probe's ETag cache is kept per URL, so
+   * a 304 confirms the body of this URL's last answer.
+   */
+  public String sampleUrl() {
+    return event.url() == null ? endpoint + "/" + resourceKey : event.url();
+  }
+
   /** The probe run. */
   public UUID runId() {
     return event.runId();

@@ -9,7 +9,6 @@ import io.pokeapi.observability.diff.storage.SchemaRepository.RunShape;
 import io.pokeapi.observability.diff.storage.SchemaRepository.Shape;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -83,14 +82,15 @@ public record PreparedBatch(
 
   /** One latency sample per capture. */
   public List<LatencySample> latencySamples() {
-    Set<ApiResponseCaptured> withDocument = Collections.newSetFromMap(new IdentityHashMap<>());
-    documents.forEach(d -> withDocument.add(d.capture().event()));
+    Map<ApiResponseCaptured, DocumentCapture> withDocument = new IdentityHashMap<>();
+    documents.forEach(d -> withDocument.put(d.capture().event(), d));
     List<LatencySample> samples = new ArrayList<>(captures.size());
     for (Capture c : captures) {
+      DocumentCapture d = withDocument.get(c.event());
       samples.add(
           new LatencySample(
               c.runId(),
-              c.event().url() == null ? c.endpoint() + "/" + c.resourceKey() : c.event().url(),
+              c.sampleUrl(),
               c.event().method() == null ? "GET" : c.event().method(),
               c.capturedAt(),
               c.endpoint(),
@@ -98,7 +98,9 @@ public record PreparedBatch(
               c.event().status(),
               c.latencyMicros(),
               c.schemaScope(),
-              withDocument.contains(c.event())));
+              d != null,
+              d == null ? null : d.capture().sha256(),
+              d == null ? null : d.resource().resourceId()));
     }
     return samples;
   }

@@ -6,6 +6,8 @@ import io.pokeapi.observability.diff.drift.SchemaCache;
 import io.pokeapi.observability.diff.ingest.IngestReport.RecordedDataChange;
 import io.pokeapi.observability.diff.messaging.OutboxRelay;
 import io.pokeapi.observability.diff.metrics.DiffMetrics;
+import io.pokeapi.observability.diff.storage.LatencySampleRepository;
+import io.pokeapi.observability.diff.storage.LatencySampleRepository.UrlAnswer;
 import io.pokeapi.observability.diff.storage.ResourceKeyRepository;
 import io.pokeapi.observability.diff.storage.SnapshotRepository;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -36,6 +40,7 @@ public class ResponseIngestor {
   private final Pool pool;
   private final SnapshotRepository snapshots;
   private final ResourceKeyRepository resourceKeys;
+  private final LatencySampleRepository samples;
   private final SchemaCache schemas;
   private final BatchPreparer preparer;
   private final BatchWriter writer;
@@ -46,6 +51,7 @@ public class ResponseIngestor {
       Pool pool,
       SnapshotRepository snapshots,
       ResourceKeyRepository resourceKeys,
+      LatencySampleRepository samples,
       SchemaCache schemas,
       BatchPreparer preparer,
       BatchWriter writer,
@@ -54,6 +60,7 @@ public class ResponseIngestor {
     this.pool = pool;
     this.snapshots = snapshots;
     this.resourceKeys = resourceKeys;
+    this.samples = samples;
     this.schemas = schemas;
     this.preparer = preparer;
     this.writer = writer;
@@ -96,14 +103,34 @@ public class ResponseIngestor {
                         notModified.stream().map(Capture::resourceKey).toList())
                     .chain(
                         current ->
-                            schemas
-                                .current(pool, scopes)
-                                .emitOn(Infrastructure.getDefaultWorkerPool())
-                                .map(
-                                    schemaByScope ->
-                                        preparer.prepare(captures, known, current, schemaByScope))))
+                            samples
+                                .lastAnswers(
+                                    pool,
+                                    notModified.stream().map(Capture::endpoint).toList(),
+                                    notModified.stream().map(Capture::sampleUrl).toList(),
+                                    notModified.stream().map(Capture::capturedAt).toList())
+                                .chain(
+                                    answers ->
+                                        schemas
+                                            .current(pool, scopes)
+                                            .emitOn(Infrastructure.getDefaultWorkerPool())
+                                            .map(
+                                                schemaByScope ->
+                                                    preparer.prepare(
+                                                        captures,
+                                                        known,
+                                                        current,
+                                                        byCapture(notModified, answers),
+                                                        schemaByScope)))))
         .chain(batch -> pool.withTransaction(connection -> writer.write(connection, batch)))
         .invoke(this::afterCommit);
+  }
+
+  private static Map<Capture, UrlAnswer> byCapture(
+      List<Capture> notModified, Map<Integer, UrlAnswer> answers) {
+    Map<Capture, UrlAnswer> byCapture = new IdentityHashMap<>();
+    answers.forEach((i, answer) -> byCapture.put(notModified.get(i), answer));
+    return byCapture;
   }
 
   private void afterCommit(IngestReport report) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.pokeapi.observability.common.contract.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code pokeapi_latency_regression{endpoint}}: 1 while the endpoint's last evaluated run was
  *       more than the threshold above its baseline, else 0
  *   <li>{@code pokeapi_latency_regressions_total{endpoint}}
+ *   <li>{@code pokeapi_ingest_dead_letters_total{topic}}: records kept as dead letters (they could
+ *       not be stored after bounded retries while the database answered)
  * </ul>
  *
  * Counters move only after the transaction that stored the counted rows committed, so a replay does
@@ -50,6 +53,20 @@ public class DiffMetrics {
         Counter.builder("pokeapi.captures.ingested")
             .description("Captured responses taken in from Kafka")
             .register(registry);
+    deadLetters(Topics.API_RESPONSES);
+    deadLetters(Topics.RUN_EVENTS);
+  }
+
+  /** Counts one record kept as a dead letter. */
+  public void deadLetter(String topic) {
+    deadLetters(topic).increment();
+  }
+
+  private Counter deadLetters(String topic) {
+    return Counter.builder("pokeapi.ingest.dead.letters")
+        .description("Records that could not be stored after bounded retries, kept as dead letters")
+        .tags(Tags.of("topic", topic))
+        .register(registry);
   }
 
   /** Counts bodies stored and bodies found already stored. */

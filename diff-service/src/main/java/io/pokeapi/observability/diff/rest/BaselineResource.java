@@ -5,10 +5,8 @@ import io.pokeapi.observability.diff.storage.LatencyEvaluation;
 import io.pokeapi.observability.diff.storage.PerformanceBaseline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +38,8 @@ public class BaselineResource {
   @Operation(summary = "The latest baseline of each endpoint (p50, p95, p99 and sample size)")
   public Uni<Page<PerformanceBaseline>> latest(
       @QueryParam("endpoint") @Parameter(description = "Only this endpoint") String endpoint,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
+    page.checked();
     String name = QueryParams.endpoint("endpoint", endpoint);
     return baselines
         .latestPage(pool, name, page.offset(), page.fetchLimit())
@@ -50,7 +51,8 @@ public class BaselineResource {
   @Operation(summary = "The baselines of an endpoint over time, newest first")
   public Uni<Page<PerformanceBaseline>> history(
       @PathParam("endpoint") @Pattern(regexp = QueryParams.ENDPOINT_PATTERN) String endpoint,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
+    page.checked();
     return baselines
         .history(pool, endpoint, page.offset(), page.fetchLimit())
         .map(rows -> Page.of(rows, page));
@@ -62,11 +64,14 @@ public class BaselineResource {
   public Uni<Page<LatencyEvaluation>> evaluations(
       @QueryParam("endpoint") @Parameter(description = "Only this endpoint") String endpoint,
       @QueryParam("regressed")
-          @DefaultValue("false")
-          @Parameter(description = "Only runs more than the threshold above the baseline")
-          boolean regressed,
-      @Valid @BeanParam PageRequest page) {
+          @Parameter(
+              description = "Only runs more than the threshold above the baseline (true, false)",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+          String regressedText,
+      @BeanParam PageRequest page) {
     String name = QueryParams.endpoint("endpoint", endpoint);
+    boolean regressed = QueryParams.bool("regressed", regressedText, false);
+    page.checked();
     return baselines
         .evaluations(pool, name, regressed, page.offset(), page.fetchLimit())
         .map(rows -> Page.of(rows, page));

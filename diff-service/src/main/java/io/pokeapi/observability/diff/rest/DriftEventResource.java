@@ -8,8 +8,6 @@ import io.pokeapi.observability.diff.storage.SchemaChangeView;
 import io.pokeapi.observability.diff.storage.SchemaQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +19,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -109,7 +109,8 @@ public class DriftEventResource {
       @QueryParam("to")
           @Parameter(description = "Only events detected before this ISO-8601 instant")
           String to,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
+    page.checked();
     String endpointName = QueryParams.endpoint("endpoint", endpoint);
     String kindName = QueryParams.oneOf("kind", kind, Set.of("schema", "data"));
     Instant fromInstant = QueryParams.instant("from", from);
@@ -124,7 +125,10 @@ public class DriftEventResource {
   @GET
   @Path("/schema/{id}")
   @Operation(summary = "One schema change")
-  public Uni<SchemaChangeView> schemaChange(@PathParam("id") @Min(1) long id) {
+  public Uni<SchemaChangeView> schemaChange(
+      @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String idText) {
+    long id = QueryParams.bounded("id", idText, 1, Long.MAX_VALUE);
     return schemaQueries
         .change(pool, id)
         .map(found -> found.orElseThrow(() -> new NotFoundProblem("No schema change " + id)));
@@ -133,7 +137,10 @@ public class DriftEventResource {
   @GET
   @Path("/data/{id}")
   @Operation(summary = "One data change with its JSON Patch")
-  public Uni<DataChangeDocument> dataChange(@PathParam("id") @Min(1) long id) {
+  public Uni<DataChangeDocument> dataChange(
+      @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String idText) {
+    long id = QueryParams.bounded("id", idText, 1, Long.MAX_VALUE);
     return queries
         .dataChange(pool, id)
         .map(

@@ -54,15 +54,20 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
-    return problem(
-        status,
-        "http-" + status,
+    String reason =
         Response.Status.fromStatusCode(status) == null
             ? "HTTP " + status
-            : Response.Status.fromStatusCode(status).getReasonPhrase(),
-        e.getMessage(),
-        uri,
-        List.of());
+            : Response.Status.fromStatusCode(status).getReasonPhrase();
+    // the framework's messages name its own types (RESTEASY..., java.lang...): not shown
+    String detail =
+        switch (status) {
+          case 404 -> "No such resource or path";
+          case 405 -> "The method is not allowed on this path";
+          case 406 -> "This API answers application/json (errors application/problem+json)";
+          case 415 -> "The request body's media type is not accepted";
+          default -> reason;
+        };
+    return problem(status, "http-" + status, reason, detail, uri, List.of());
   }
 
   @ServerExceptionMapper

@@ -19,6 +19,89 @@ final class QueryParams {
 
   private QueryParams() {}
 
+  /** The longest resource name or id accepted. */
+  static final int MAX_RESOURCE_CHARS = 200;
+
+  /**
+   * An optional integer query parameter within bounds.
+   *
+   * @param fallback the value when the parameter is absent
+   */
+  static int integer(String name, String value, int fallback, int min, int max) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    return (int) bounded(name, value, min, max);
+  }
+
+  /** A required integer path parameter within bounds. */
+  static long bounded(String name, String value, long min, long max) {
+    String stripped = value == null ? "" : value.strip();
+    long parsed;
+    try {
+      if (stripped.isEmpty() || stripped.length() > 19) {
+        throw new NumberFormatException();
+      }
+      parsed = Long.parseLong(stripped);
+    } catch (NumberFormatException e) {
+      throw new InvalidParameterException(
+          name, "must be an integer from " + min + " to " + max + ", not '" + shown(value) + "'");
+    }
+    if (parsed < min || parsed > max) {
+      throw new InvalidParameterException(
+          name, "must be an integer from " + min + " to " + max + ", not " + parsed);
+    }
+    return parsed;
+  }
+
+  /** An optional boolean: {@code true} or {@code false}, case-insensitive. */
+  static boolean bool(String name, String value, boolean fallback) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new InvalidParameterException(
+              name, "must be true or false, not '" + shown(value) + "'");
+    };
+  }
+
+  /**
+   * A resource id or name: printable text of at most {@value #MAX_RESOURCE_CHARS} characters (the
+   * database refuses NUL, and no PokéAPI name holds a control character).
+   */
+  static String resource(String name, String value) {
+    String stripped = value == null ? "" : value.strip();
+    if (stripped.isEmpty()) {
+      throw new InvalidParameterException(name, "must not be blank");
+    }
+    if (stripped.length() > MAX_RESOURCE_CHARS) {
+      throw new InvalidParameterException(
+          name, "must be at most " + MAX_RESOURCE_CHARS + " characters long");
+    }
+    for (int i = 0; i < stripped.length(); i++) {
+      if (Character.isISOControl(stripped.charAt(i))) {
+        throw new InvalidParameterException(name, "must not contain control characters");
+      }
+    }
+    return stripped;
+  }
+
+  /** A value as shown in a problem's detail: printable, at most 100 characters. */
+  static String shown(String value) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < value.length() && shown.length() < 100; i++) {
+      char c = value.charAt(i);
+      shown.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
+    }
+    return value.length() > 100 ? shown + "..." : shown.toString();
+  }
+
   /** An optional ISO-8601 instant ({@code 2026-08-06T08:15:22Z}). */
   static Instant instant(String name, String value) {
     if (value == null || value.isBlank()) {
@@ -28,7 +111,8 @@ final class QueryParams {
       return Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidParameterException(
-          name, "must be an ISO-8601 instant such as 2026-08-06T08:15:22Z, not '" + value + "'");
+          name,
+          "must be an ISO-8601 instant such as 2026-08-06T08:15:22Z, not '" + shown(value) + "'");
     }
   }
 
@@ -52,7 +136,7 @@ final class QueryParams {
     }
     String lower = value.strip().toLowerCase(Locale.ROOT);
     if (!ENDPOINT.matcher(lower).matches()) {
-      throw new InvalidParameterException(name, "is not an endpoint name: '" + value + "'");
+      throw new InvalidParameterException(name, "is not an endpoint name: '" + shown(value) + "'");
     }
     return lower;
   }

@@ -11,7 +11,6 @@ import io.pokeapi.observability.diff.storage.SnapshotQueries.VersionBody;
 import io.pokeapi.observability.diff.storage.SnapshotQueries.VersionView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -77,8 +76,9 @@ public class ResourceHistoryResource {
   @Operation(summary = "The stored versions of a resource, newest first")
   public Uni<Page<VersionView>> versions(
       @PathParam("endpoint") @Pattern(regexp = QueryParams.ENDPOINT_PATTERN) String endpoint,
-      @PathParam("resource") @NotBlank String resource,
-      @Valid @BeanParam PageRequest page) {
+      @PathParam("resource") String resource,
+      @BeanParam PageRequest page) {
+    page.checked();
     return resolve(endpoint, resource)
         .chain(id -> queries.versions(pool, endpoint, id, page.offset(), page.fetchLimit()))
         .map(rows -> Page.of(rows, page));
@@ -89,7 +89,7 @@ public class ResourceHistoryResource {
   @Operation(summary = "One version of a resource with its body (a unique SHA-256 prefix will do)")
   public Uni<VersionDocument> version(
       @PathParam("endpoint") @Pattern(regexp = QueryParams.ENDPOINT_PATTERN) String endpoint,
-      @PathParam("resource") @NotBlank String resource,
+      @PathParam("resource") String resource,
       @PathParam("sha256") @Pattern(regexp = SHA_PATTERN) String sha256) {
     return resolve(endpoint, resource)
         .chain(id -> body(endpoint, id, sha256, "sha256"))
@@ -101,7 +101,7 @@ public class ResourceHistoryResource {
   @Operation(summary = "The JSON Patch between two versions of a resource")
   public Uni<VersionDiff> diff(
       @PathParam("endpoint") @Pattern(regexp = QueryParams.ENDPOINT_PATTERN) String endpoint,
-      @PathParam("resource") @NotBlank String resource,
+      @PathParam("resource") String resource,
       @QueryParam("from")
           @NotBlank
           @Pattern(regexp = SHA_PATTERN)
@@ -127,20 +127,24 @@ public class ResourceHistoryResource {
   @Operation(summary = "The data changes of a resource, newest first")
   public Uni<Page<DataChangeDocument>> changes(
       @PathParam("endpoint") @Pattern(regexp = QueryParams.ENDPOINT_PATTERN) String endpoint,
-      @PathParam("resource") @NotBlank String resource,
-      @Valid @BeanParam PageRequest page) {
+      @PathParam("resource") String resource,
+      @BeanParam PageRequest page) {
+    page.checked();
     return resolve(endpoint, resource)
         .chain(id -> queries.changes(pool, endpoint, id, page.offset(), page.fetchLimit()))
         .map(rows -> Page.of(rows.stream().map(DataChangeDocument::of).toList(), page));
   }
 
   private Uni<String> resolve(String endpoint, String resource) {
+    String checked = QueryParams.resource("resource", resource);
     return queries
-        .resolve(pool, endpoint, resource.strip())
+        .resolve(pool, endpoint, checked)
         .map(
             id ->
                 id.orElseThrow(
-                    () -> new NotFoundProblem("No resource '" + resource + "' of " + endpoint)));
+                    () ->
+                        new NotFoundProblem(
+                            "No resource '" + QueryParams.shown(checked) + "' of " + endpoint)));
   }
 
   private Uni<VersionBody> body(String endpoint, String id, String sha256, String parameter) {

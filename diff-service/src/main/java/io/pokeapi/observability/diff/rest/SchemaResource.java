@@ -11,8 +11,6 @@ import io.pokeapi.observability.diff.storage.SchemaRepository;
 import io.pokeapi.observability.diff.storage.StoredSchemaVersion;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,6 +22,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -80,7 +81,8 @@ public class SchemaResource {
 
   @GET
   @Operation(summary = "The scopes that have a schema, with their current version")
-  public Uni<Page<ScopeSummary>> scopes(@Valid @BeanParam PageRequest page) {
+  public Uni<Page<ScopeSummary>> scopes(@BeanParam PageRequest page) {
+    page.checked();
     return queries.scopes(pool, page.offset(), page.fetchLimit()).map(rows -> Page.of(rows, page));
   }
 
@@ -107,7 +109,8 @@ public class SchemaResource {
   @Operation(summary = "The versions of a schema, newest first")
   public Uni<Page<VersionSummary>> versions(
       @PathParam("scope") @Pattern(regexp = QueryParams.SCOPE_PATTERN) String scope,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
+    page.checked();
     return queries
         .versions(pool, scope, page.offset(), page.fetchLimit())
         .map(rows -> Page.of(rows, page));
@@ -118,7 +121,9 @@ public class SchemaResource {
   @Operation(summary = "One version of a schema, with the changes it recorded")
   public Uni<SchemaDocument> version(
       @PathParam("scope") @Pattern(regexp = QueryParams.SCOPE_PATTERN) String scope,
-      @PathParam("version") @Min(1) int version) {
+      @PathParam("version") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          String versionText) {
+    int version = (int) QueryParams.bounded("version", versionText, 1, Integer.MAX_VALUE);
     return queries
         .scope(pool, scope)
         .chain(head -> document(scope, version, head.map(ScopeSummary::currentVersion).orElse(-1)));

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param schemaScope the schema scope of the request (see {@code Capture.schemaScope})
  * @param document whether the response showed a document: a JSON body, or a 304 of a resource whose
  *     current body is known
+ * @param sha256 the body the response showed (a 304: the body it confirmed), or {@code null}
+ * @param resourceId the resource of that body, or {@code null}
  */
 public record LatencySample(
     UUID runId,
@@ -28,4 +30,6 @@ public record LatencySample(
     int status,
     Long latencyMicros,
     String schemaScope,
-    boolean document) {}
+    boolean document,
+    String sha256,
+    String resourceId) {}

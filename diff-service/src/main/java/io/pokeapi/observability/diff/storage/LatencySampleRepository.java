@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,6 +21,15 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LatencySampleRepository {
+
+  /**
+   * The body a URL answered with last before some time: what a 304 Not Modified of that URL at that
+   * time confirmed (the probe's ETag cache is kept per URL).
+   *
+   * @param content the stored body
+   * @param answeredAt when the URL answered with it
+   */
+  public record UrlAnswer(KnownContent content, Instant answeredAt) {}
 
   /** Latency percentiles of a schema scope over some samples, in milliseconds. */
   public record Percentiles(String endpoint, long samples, double p50, double p95, double p99) {}
@@ -43,6 +54,8 @@ public class LatencySampleRepository {
     Long[] latencies = new Long[n];
     String[] scopes = new String[n];
     Boolean[] documents = new Boolean[n];
+    String[] shas = new String[n];
+    String[] resourceIds = new String[n];
     int i = 0;
     for (LatencySample s : samples) {
       runs[i] = s.runId();
@@ -55,25 +68,92 @@ public class LatencySampleRepository {
       latencies[i] = s.latencyMicros();
       scopes[i] = s.schemaScope();
       documents[i] = s.document();
+      shas[i] = s.sha256();
+      resourceIds[i] = s.resourceId();
       i++;
     }
     return client
         .preparedQuery(
             """
             INSERT INTO latency_samples (run_id, url, method, captured_at, endpoint, resource_key,
-                                         status, latency_us, schema_scope, document)
+                                         status, latency_us, schema_scope, document, sha256,
+                                         resource_id)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[],
                                  $5::text[], $6::text[], $7::int[], $8::bigint[], $9::text[],
-                                 $10::boolean[])
+                                 $10::boolean[], $11::text[], $12::text[])
             ON CONFLICT DO NOTHING
             """)
         .execute(
             Tuple.from(
                 new Object[] {
-                  runs, urls, methods, captured, endpoints, keys, statuses, latencies, scopes,
-                  documents
+                  runs,
+                  urls,
+                  methods,
+                  captured,
+                  endpoints,
+                  keys,
+                  statuses,
+                  latencies,
+                  scopes,
+                  documents,
+                  shas,
+                  resourceIds
                 }))
         .map(RowSet::rowCount);
+  }
+
+  /**
+   * For each {@code (endpoint, url, time)}, the stored body the URL answered with last before the
+   * time, if any.
+   *
+   * @return the answers by index into the lists
+   */
+  public Uni<Map<Integer, UrlAnswer>> lastAnswers(
+      SqlClient client, List<String> endpoints, List<String> urls, List<Instant> before) {
+    if (urls.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return client
+        .preparedQuery(
+            """
+            SELECT w.i, s.id, s.endpoint, s.sha256, s.resource_id, s.id_from_body, s.shape,
+                   s.last_seen, s.last_run_id, s.last_release_hash, l.captured_at AS answered_at
+              FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+                   WITH ORDINALITY AS w(endpoint, url, before, i)
+              CROSS JOIN LATERAL (
+                SELECT sha256, resource_id, captured_at FROM latency_samples l
+                 WHERE l.url = w.url AND l.captured_at < w.before AND l.sha256 IS NOT NULL
+                   AND l.endpoint = w.endpoint
+                 ORDER BY l.captured_at DESC LIMIT 1) l
+              JOIN snapshots s
+                ON s.endpoint = w.endpoint AND s.sha256 = l.sha256 AND s.resource_id = l.resource_id
+            """)
+        .execute(
+            Tuple.of(
+                endpoints.toArray(String[]::new),
+                urls.toArray(String[]::new),
+                before.stream().map(Timestamps::utc).toArray(OffsetDateTime[]::new)))
+        .map(
+            rows -> {
+              Map<Integer, UrlAnswer> answers = new HashMap<>();
+              for (Row row : rows) {
+                answers.put(
+                    (int) (row.getLong("i") - 1),
+                    new UrlAnswer(
+                        new KnownContent(
+                            row.getLong("id"),
+                            row.getString("endpoint"),
+                            row.getString("sha256"),
+                            row.getString("resource_id"),
+                            row.getBoolean("id_from_body"),
+                            row.getString("shape"),
+                            Timestamps.instant(row.getOffsetDateTime("last_seen")),
+                            row.getUUID("last_run_id"),
+                            row.getString("last_release_hash")),
+                        Timestamps.instant(row.getOffsetDateTime("answered_at"))));
+              }
+              return answers;
+            });
   }
 
   /**

@@ -12,11 +12,13 @@ import java.util.UUID;
  * @param endpoints the endpoints the run announced (may be empty)
  * @param startedAt when it started, or {@code null}
  * @param finishedAt when it finished, or {@code null} while running
- * @param status how it ended ({@code completed}, {@code cancelled}, {@code failed}), or {@code
- *     null}
+ * @param status how it ended ({@code completed}, {@code cancelled}, {@code failed}, {@code
+ *     aborted}), or {@code null}
  * @param requests the requests it made, or {@code null}
  * @param releaseHash the latest release hash seen in its captures
  * @param deployDate the deploy date seen with it
+ * @param capturesPublished how many captures the probe announced for it, or {@code null} (an older
+ *     probe, or not finished)
  */
 public record ProbeRun(
     UUID runId,
@@ -27,4 +29,5 @@ public record ProbeRun(
     String status,
     Long requests,
     String releaseHash,
-    String deployDate) {}
+    String deployDate,
+    Long capturesPublished) {}

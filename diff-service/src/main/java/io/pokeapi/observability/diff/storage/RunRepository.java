@@ -21,7 +21,7 @@ public class RunRepository {
 
   private static final String COLUMNS =
       "run_id, suite, endpoints, started_at, finished_at, status, requests, release_hash,"
-          + " deploy_date";
+          + " deploy_date, captures_published";
 
   /** Notes what a batch saw of its runs. */
   public Uni<Void> recordCaptures(SqlClient client, Collection<RunCaptures> runs) {
@@ -93,13 +93,14 @@ public class RunRepository {
       Instant startedAt,
       Instant finishedAt,
       String status,
-      long requests) {
+      long requests,
+      Long capturesPublished) {
     return client
         .preparedQuery(
             """
             INSERT INTO probe_runs (run_id, suite, endpoints, started_at, finished_at, status,
-                                    requests, finish_seen_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+                                    requests, captures_published, finish_seen_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
             ON CONFLICT (run_id) DO UPDATE
                SET suite = COALESCE(EXCLUDED.suite, probe_runs.suite),
                    endpoints = EXCLUDED.endpoints,
@@ -107,6 +108,7 @@ public class RunRepository {
                    finished_at = EXCLUDED.finished_at,
                    status = EXCLUDED.status,
                    requests = EXCLUDED.requests,
+                   captures_published = EXCLUDED.captures_published,
                    finish_seen_at = COALESCE(probe_runs.finish_seen_at, now())
             """)
         .execute(
@@ -118,7 +120,8 @@ public class RunRepository {
                   Timestamps.utc(startedAt),
                   Timestamps.utc(finishedAt == null ? Instant.now() : finishedAt),
                   status,
-                  requests
+                  requests,
+                  capturesPublished
                 }))
         .replaceWithVoid();
   }
@@ -128,31 +131,46 @@ public class RunRepository {
    * evaluating are skipped. Each comes with whether it has been quiet (no capture stored, and its
    * end known) for at least {@code settleTime}, by the database's clock.
    */
-  public Uni<List<FinishedRun>> claimFinished(SqlClient client, Duration settleTime, int limit) {
+  public Uni<List<FinishedRun>> claimFinished(
+      SqlClient client, Duration settleTime, Duration incompleteAfter, int limit) {
     return client
         .preparedQuery(
             "SELECT "
                 + COLUMNS
                 + ", GREATEST(finish_seen_at, last_ingested_at)"
                 + " < now() - make_interval(secs => $2) AS quiet"
+                + ", finish_seen_at < now() - make_interval(secs => $3) AS overdue"
                 + " FROM probe_runs WHERE finished_at IS NOT NULL AND finalized_at IS NULL"
                 + " ORDER BY finished_at LIMIT $1 FOR UPDATE SKIP LOCKED")
-        .execute(Tuple.of(limit, settleTime.toMillis() / 1000.0))
+        .execute(
+            Tuple.of(limit, settleTime.toMillis() / 1000.0, incompleteAfter.toMillis() / 1000.0))
         .map(
             rows -> {
               List<FinishedRun> runs = new ArrayList<>();
               for (Row row : rows) {
-                runs.add(new FinishedRun(run(row), row.getBoolean("quiet")));
+                runs.add(
+                    new FinishedRun(
+                        run(row),
+                        row.getBoolean("quiet"),
+                        Boolean.TRUE.equals(row.getBoolean("overdue"))));
               }
               return runs;
             });
   }
 
-  /** Marks a run evaluated. */
-  public Uni<Void> markFinalized(SqlClient client, UUID runId) {
+  /**
+   * Marks a run evaluated.
+   *
+   * @param evaluation how: {@code complete}, {@code incomplete}, {@code aborted}, or the status of
+   *     a run that did not complete
+   * @param detail why, in words
+   */
+  public Uni<Void> markFinalized(SqlClient client, UUID runId, String evaluation, String detail) {
     return client
-        .preparedQuery("UPDATE probe_runs SET finalized_at = now() WHERE run_id = $1")
-        .execute(Tuple.of(runId))
+        .preparedQuery(
+            "UPDATE probe_runs SET finalized_at = now(), evaluation = $2, evaluation_detail = $3"
+                + " WHERE run_id = $1")
+        .execute(Tuple.of(runId, evaluation, detail))
         .replaceWithVoid();
   }
 
@@ -179,18 +197,41 @@ public class RunRepository {
         .map(rows -> rows.iterator().next().getLong("n"));
   }
 
-  /** How many documents of a run were seen, per schema scope. */
-  public Uni<Map<String, Long>> documentCounts(SqlClient client, UUID runId) {
+  /**
+   * What a run saw of one schema scope.
+   *
+   * @param documents how many documents (JSON bodies, or 304s standing for one)
+   * @param requestedKeys how many distinct resource keys it requested
+   * @param deliveredKeys how many of those answered with a document
+   */
+  public record ScopeCoverage(long documents, long requestedKeys, long deliveredKeys) {
+
+    /** No captures of the scope. */
+    public static final ScopeCoverage NONE = new ScopeCoverage(0, 0, 0);
+
+    /** The share of requested resources that answered with a document (1 without requests). */
+    public double share() {
+      return requestedKeys == 0 ? 1.0 : (double) deliveredKeys / requestedKeys;
+    }
+  }
+
+  /** What a run saw, per schema scope. */
+  public Uni<Map<String, ScopeCoverage>> documentCounts(SqlClient client, UUID runId) {
     return client
         .preparedQuery(
-            "SELECT schema_scope, count(*) AS n FROM latency_samples"
-                + " WHERE run_id = $1 AND document GROUP BY schema_scope")
+            "SELECT schema_scope, count(*) FILTER (WHERE document) AS n,"
+                + " count(DISTINCT resource_key) AS requested,"
+                + " count(DISTINCT resource_key) FILTER (WHERE document) AS delivered"
+                + " FROM latency_samples WHERE run_id = $1 GROUP BY schema_scope")
         .execute(Tuple.of(runId))
         .map(
             rows -> {
-              Map<String, Long> counts = new HashMap<>();
+              Map<String, ScopeCoverage> counts = new HashMap<>();
               for (Row row : rows) {
-                counts.put(row.getString("schema_scope"), row.getLong("n"));
+                counts.put(
+                    row.getString("schema_scope"),
+                    new ScopeCoverage(
+                        row.getLong("n"), row.getLong("requested"), row.getLong("delivered")));
               }
               return counts;
             });
@@ -207,7 +248,8 @@ public class RunRepository {
         row.getString("status"),
         row.getLong("requests"),
         row.getString("release_hash"),
-        row.getString("deploy_date"));
+        row.getString("deploy_date"),
+        row.getLong("captures_published"));
   }
 
   /**
@@ -215,6 +257,7 @@ public class RunRepository {
    *
    * @param run the run
    * @param quiet whether nothing of it arrived for the settle time since its end was seen
+   * @param overdue whether its end was seen longer ago than the bound for missing captures
    */
-  public record FinishedRun(ProbeRun run, boolean quiet) {}
+  public record FinishedRun(ProbeRun run, boolean quiet, boolean overdue) {}
 }

@@ -1,6 +1,7 @@
 package io.pokeapi.observability.diff.health;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -11,6 +12,7 @@ import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.common.testsupport.PostgresDatabaseResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,10 @@ class HealthAndMetricsTest {
 
   @Test
   void readinessIsUpAndChecksKafkaAndTheDatabase() {
+    // the captures consumer is ready once the group gave it its partitions
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
     given()
         .when()
         .get("/q/health/ready")
@@ -39,7 +45,9 @@ class HealthAndMetricsTest {
         .body("checks.find { it.name == 'kafka' }.status", startsWith("UP"))
         .body("checks.find { it.name == 'kafka' }.data.nodes", is(1))
         .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
-        .body("checks.name", hasItem("Database connections health check"));
+        .body("checks.name", hasItem("Database connections health check"))
+        .body("checks.find { it.name == 'diff-ingest' }.status", startsWith("UP"))
+        .body("checks.find { it.name == 'diff-ingest' }.data.membership", is("assigned"));
   }
 
   @Test

@@ -26,6 +26,7 @@ public class DiffTopicsResource implements QuarkusTestResourceLifecycleManager {
     createTopic(broker, Topics.LATENCY_REGRESSIONS, 1, topicConfig);
     return Map.of(
         "diff.runs.settle-time", "PT3S",
+        "diff.runs.incomplete-after", "PT12S",
         "diff.runs.check-every", "1s",
         "diff.outbox.sweep-every", "1s",
         "diff.baseline.recompute-every", "1h",
