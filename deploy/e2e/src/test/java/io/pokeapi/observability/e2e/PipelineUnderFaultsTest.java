@@ -114,6 +114,7 @@ class PipelineUnderFaultsTest {
     stack.setEnv("POKEOBS_PG_PORT", Integer.toString(E2eSettings.port("faults.pg", 15432)));
     stack.setEnv("POKEOBS_PG_CLUSTER_DIR", clusterDir.toString());
     stack.setEnv("POKEOBS_SERVICES", "probe-service diff-service");
+    stack.setEnv("POKEOBS_PROMETHEUS", "off");
     // synchronous commit, as on a real server: a crash (restart -m immediate) loses no committed
     // transaction, so whatever is lost is the pipeline's doing (fsync stays off: the OS never
     // crashes here)
