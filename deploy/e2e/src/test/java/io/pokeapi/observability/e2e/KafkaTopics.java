@@ -99,6 +99,33 @@ final class KafkaTopics implements AutoCloseable {
     }
   }
 
+  /**
+   * Records of every topic {@code group} has committed offsets on that it has not committed yet, by
+   * topic.
+   */
+  Map<String, Long> groupLag(String group) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<String, Long> lag = new java.util.TreeMap<>();
+      for (String topic :
+          committed.keySet().stream().map(TopicPartition::topic).distinct().toList()) {
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> end : endOffsets(topic).entrySet()) {
+          OffsetAndMetadata at = committed.get(end.getKey());
+          behind += end.getValue() - (at == null ? 0 : at.offset());
+        }
+        lag.put(topic, behind);
+      }
+      return lag;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the offsets of group " + group, e.getCause());
+    }
+  }
+
   /** The JSON values of the records of {@code topic} from {@code from} up to {@code to}. */
   List<JsonNode> read(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
     Map<TopicPartition, Long> start = new HashMap<>();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /** The probe service's REST API: starts runs and follows them to their end. */
@@ -50,11 +51,32 @@ final class ProbeApi {
 
   /** Starts a run of {@code suite}; the probe answers 202 with the run. */
   UUID start(String suite) {
+    return start(suite, List.of());
+  }
+
+  /** Starts a run of {@code suite} over {@code endpoints} only (all when empty). */
+  UUID start(String suite, List<String> endpoints) {
+    return start(suite, endpoints, List.of());
+  }
+
+  /**
+   * Starts a run of {@code suite} over {@code endpoints} and {@code resources} ({@code
+   * endpoint/id-or-name}) only; an empty list is left out of the request.
+   */
+  UUID start(String suite, List<String> endpoints, List<String> resources) {
+    StringBuilder body = new StringBuilder("{\"suite\":\"").append(suite).append('"');
+    if (!endpoints.isEmpty()) {
+      body.append(",\"endpoints\":[\"").append(String.join("\",\"", endpoints)).append("\"]");
+    }
+    if (!resources.isEmpty()) {
+      body.append(",\"resources\":[\"").append(String.join("\",\"", resources)).append("\"]");
+    }
+    body.append('}');
     String id =
         given()
             .baseUri(baseUrl)
             .contentType(ContentType.JSON)
-            .body("{\"suite\":\"" + suite + "\"}")
+            .body(body.toString())
             .when()
             .post("/api/runs")
             .then()
@@ -85,6 +107,11 @@ final class ProbeApi {
         run.getLong("progress.skipped"),
         run.getLong("progress.planned"),
         run.getString("error"));
+  }
+
+  /** The HTTP status {@code GET /api/runs/{id}} answers (404: the probe does not know the run). */
+  int statusCode(UUID id) {
+    return given().baseUri(baseUrl).when().get("/api/runs/" + id).then().extract().statusCode();
   }
 
   /** Waits until the run has ended (completed, failed or cancelled) and returns it. */

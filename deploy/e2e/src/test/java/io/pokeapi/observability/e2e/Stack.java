@@ -28,27 +28,58 @@ final class Stack {
    * dataDir}.
    */
   Stack(Path repoRoot, Path dataDir, Path stackDir, String database, String buildSuffix) {
+    this(repoRoot, dataDir, stackDir, database, buildSuffix, 0);
+  }
+
+  /**
+   * A stack as above whose ports are the usual ones plus {@code portShift}, so that two test
+   * classes never meet on a port a slow shutdown has not released yet.
+   */
+  Stack(
+      Path repoRoot,
+      Path dataDir,
+      Path stackDir,
+      String database,
+      String buildSuffix,
+      int portShift) {
     this.repoRoot = repoRoot;
     this.dataDir = dataDir;
     Map<String, String> env = new LinkedHashMap<>();
     env.put("POKEOBS_STACK_DIR", stackDir.toString());
     env.put("POKEOBS_BUILD_SUFFIX", buildSuffix);
     env.put("POKEOBS_PG_DB", database);
-    env.put("POKEOBS_KAFKA_PORT", Integer.toString(E2eSettings.port("kafka", 19092)));
-    env.put("POKEOBS_DOUBLE_PORT", Integer.toString(E2eSettings.port("double", 18080)));
-    env.put("POKEOBS_PROBE_PORT", Integer.toString(E2eSettings.port("probe", 18081)));
-    env.put("POKEOBS_DIFF_PORT", Integer.toString(E2eSettings.port("diff", 18082)));
-    env.put("POKEOBS_LOAD_PORT", Integer.toString(E2eSettings.port("load", 18083)));
-    env.put("POKEOBS_REPORTER_PORT", Integer.toString(E2eSettings.port("reporter", 18084)));
+    env.put("POKEOBS_KAFKA_PORT", Integer.toString(E2eSettings.port("kafka", 19092) + portShift));
+    env.put("POKEOBS_DOUBLE_PORT", Integer.toString(E2eSettings.port("double", 18080) + portShift));
+    env.put("POKEOBS_PROBE_PORT", Integer.toString(E2eSettings.port("probe", 18081) + portShift));
+    env.put("POKEOBS_DIFF_PORT", Integer.toString(E2eSettings.port("diff", 18082) + portShift));
+    env.put("POKEOBS_LOAD_PORT", Integer.toString(E2eSettings.port("load", 18083) + portShift));
+    env.put(
+        "POKEOBS_REPORTER_PORT", Integer.toString(E2eSettings.port("reporter", 18084) + portShift));
     // Prometheus (and Alertmanager) when installed, scraping often enough for a short scenario
-    env.put("POKEOBS_PROMETHEUS_PORT", Integer.toString(E2eSettings.port("prometheus", 18090)));
-    env.put("POKEOBS_ALERTMANAGER_PORT", Integer.toString(E2eSettings.port("alertmanager", 18095)));
+    env.put(
+        "POKEOBS_PROMETHEUS_PORT",
+        Integer.toString(E2eSettings.port("prometheus", 18090) + portShift));
+    env.put(
+        "POKEOBS_ALERTMANAGER_PORT",
+        Integer.toString(E2eSettings.port("alertmanager", 18095) + portShift));
     env.put("POKEOBS_PROMETHEUS_SCRAPE_INTERVAL", "5s");
     // runs start only when a step asks for one
     env.put("PROBE_SCHEDULE_SMOKE", "off");
     env.put("PROBE_SCHEDULE_REGRESSION", "off");
     env.put("PROBE_SCHEDULE_SWEEP", "off");
     this.environment = env;
+  }
+
+  /** Sets an environment variable of every later command (and of the components it starts). */
+  void setEnv(String name, String value) {
+    environment.put(name, value);
+  }
+
+  /** {@code deploy/local/postgres ARGS} with the stack's PostgreSQL settings. */
+  String postgres(String... args) {
+    List<String> command = new ArrayList<>(List.of("deploy/local/postgres"));
+    command.addAll(List.of(args));
+    return run(command.toArray(String[]::new));
   }
 
   /** The database the diff service uses. */
