@@ -238,6 +238,20 @@ def test_execution():
     b.panel(TS, "Runs skipped (overlap)",
             [(f"sum by (suite) (increase(pokeapi_runs_skipped_total{{{sel}}}[1h])) or 0 * max by (suite) (pokeapi_test_execution_timestamp{{{sel}}})", "{{suite}}")],
             "Scheduled runs not started because a run of the same suite was still going (0 for a suite that ran without overlap).", unit="short")
+    b.panel(TS, "Runs by verdict",
+            [(f"sum by (suite, verdict) (increase(pokeapi_runs_finished_total{{{sel}}}[$__rate_interval]))", "{{suite}} {{verdict}}")],
+            "Finished runs: passed (no failed check), failed, incomplete.", unit="short",
+            field_defaults={"custom": {"drawStyle": "bars", "stacking": {"mode": "normal"}}})
+    b.panel("stat", "Failed checks of the last run",
+            [(f"max by (suite) (pokeapi_run_failed_checks{{{sel}}})", "{{suite}}")],
+            "Failed checks of each suite's last finished run.", unit="short",
+            field_defaults={"thresholds": {"mode": "absolute", "steps": [{"color": "green", "value": None}, {"color": "red", "value": 1}]}})
+    b.row("Reruns and flaky checks (probe-service)")
+    b.panel(TS, "Failed checks re-run, and flaky ones",
+            [("sum by (endpoint) (increase(pokeapi_check_reruns_total[$__rate_interval]))", "re-run {{endpoint}}"),
+             ("sum by (endpoint) (increase(pokeapi_check_flaky_total[$__rate_interval])) or 0 * sum by (endpoint) (increase(pokeapi_check_reruns_total[$__rate_interval]))", "flaky {{endpoint}}")],
+            "A failed check is re-run (probe.checks.reruns); one that then passes is flaky (0 while re-runs find none).",
+            w=24, unit="short")
     b.row("Flaky checks (reporter-service)")
     b.panel("bargauge", "Flakiest checks",
             [("topk(10, max by (test_name) (pokeapi_test_flakiness_rate))", "{{test_name}}", {"instant": True, "range": False})],
