@@ -149,6 +149,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
+    if (e.getResponse().getEntity() instanceof Problem) {
+      return e.getResponse();
+    }
     int status = e.getResponse().getStatus();
     if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
       return unreadable(unreadable, uri);

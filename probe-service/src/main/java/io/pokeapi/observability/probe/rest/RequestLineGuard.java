@@ -1,5 +1,6 @@
 package io.pokeapi.observability.probe.rest;
 
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,47 +26,67 @@ public class RequestLineGuard {
 
   private static final Pattern BAD_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
+  /** RFC 3986 path characters (percent-escapes checked apart). */
+  private static final Pattern LEGAL_PATH = Pattern.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*");
+
+  /** RFC 3986 query characters of one parameter. */
+  private static final Pattern LEGAL_QUERY = Pattern.compile("[A-Za-z0-9\\-._~!$'()*+,=:@/?%]*");
+
+  private static final Pattern LEGAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).handler(this::check);
+    router.route().order(Integer.MIN_VALUE).handler(RequestLineGuard::check);
     router.route().order(Integer.MIN_VALUE).failureHandler(RequestLineGuard::failed);
+    // what the router itself rejects (a path it cannot decode) reaches no route: its error handlers
+    for (int status : new int[] {400, 404, 405, 413, 414, 415, 431, 500, 501, 503}) {
+      router.errorHandler(status, RequestLineGuard::failed);
+    }
   }
 
-  private void check(RoutingContext context) {
-    String uri = context.request().uri();
+  /** Why the request line is unacceptable: status, the part at fault and why; or null. */
+  private record Rejection(int status, String title, String field, String message) {}
+
+  private static Rejection inspect(String uri) {
     if (uri.length() > MAX_URI_CHARS) {
-      problem(
-          context,
+      return new Rejection(
           414,
           "URI Too Long",
           "uri",
           "is " + uri.length() + " characters long, more than the " + MAX_URI_CHARS + " allowed");
-      return;
     }
     int query = uri.indexOf('?');
     String path = query < 0 ? uri : uri.substring(0, query);
-    if (BAD_PERCENT.matcher(path).find()) {
-      problem(
-          context,
+    if (BAD_PERCENT.matcher(path).find() || !LEGAL_PATH.matcher(path).matches()) {
+      return new Rejection(
           400,
           "Bad Request",
           "path",
-          "has a '%' not followed by two hexadecimal digits (bad percent-encoding)");
-      return;
+          "is not a valid URI path (bad percent-encoding or a character that must be encoded)");
     }
     if (query >= 0) {
-      for (String pair : uri.substring(query + 1).split("&", -1)) {
-        if (BAD_PERCENT.matcher(pair).find() || pair.indexOf('\0') >= 0) {
+      for (String pair : uri.substring(query + 1).split("[&;]", -1)) {
+        if (BAD_PERCENT.matcher(pair).find() || !LEGAL_QUERY.matcher(pair).matches()) {
           int eq = pair.indexOf('=');
           String name = eq < 0 ? pair : pair.substring(0, eq);
-          problem(
-              context,
+          boolean nameReadable = LEGAL_NAME.matcher(name).matches();
+          return new Rejection(
               400,
               "Bad Request",
-              BAD_PERCENT.matcher(name).find() || name.isEmpty() ? "query" : name,
-              "has a '%' not followed by two hexadecimal digits (bad percent-encoding)");
-          return;
+              nameReadable ? name : "query",
+              "is not valid in a URI query (bad percent-encoding or a character that must be"
+                  + " encoded)");
         }
       }
+    }
+    return null;
+  }
+
+  private static void check(RoutingContext context) {
+    Rejection rejection = inspect(context.request().uri());
+    if (rejection != null) {
+      problem(
+          context, rejection.status(), rejection.title(), rejection.field(), rejection.message());
+      return;
     }
     context.next();
   }
@@ -75,6 +96,14 @@ public class RequestLineGuard {
       return;
     }
     int status = context.statusCode() >= 400 ? context.statusCode() : 500;
+    if (status == 400 || status == 414) {
+      Rejection rejection = inspect(context.request().uri());
+      if (rejection != null) {
+        problem(
+            context, rejection.status(), rejection.title(), rejection.field(), rejection.message());
+        return;
+      }
+    }
     String title =
         switch (status) {
           case 400 -> "Bad Request";
@@ -96,6 +125,11 @@ public class RequestLineGuard {
 
   private static void problem(
       RoutingContext context, int status, String title, String field, String message) {
+    // one metrics series for every rejected request, not one per hostile URI
+    HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(context);
+    if (metric != null) {
+      metric.setTemplatePath("/rejected");
+    }
     JsonObject body =
         new JsonObject()
             .put("type", "urn:pokeapi-observability:problem:" + slug(title))

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -19,8 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -127,14 +129,29 @@ public class RunResource {
   public List<RunView> recent(
       @Parameter(description = "How many runs at most")
           @QueryParam("limit")
-          @DefaultValue("20")
           @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "20")
           @Pattern(
               regexp = "^(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$",
               message = "must be an integer from 1 to 500")
-          String limit) {
+          String limit,
+      @Context UriInfo uri) {
     // a String, so that "abc" is a 400 naming limit (JAX-RS answers a failed conversion with 404)
-    return registry.recent(Integer.parseInt(limit)).stream().map(RunView::of).toList();
+    List<String> given = uri.getQueryParameters().get("limit");
+    if (limit == null && given != null && !given.isEmpty()) {
+      // "?limit=" (empty) is not "no limit given": it is a bad value
+      throw new WebApplicationException(
+          new Problem(
+                  Problem.type("validation"),
+                  "Invalid input",
+                  400,
+                  "limit must be an integer from 1 to 500",
+                  uri.getPath(),
+                  List.of(new Problem.FieldProblem("limit", "must be an integer from 1 to 500")))
+              .toResponse());
+    }
+    return registry.recent(limit == null ? 20 : Integer.parseInt(limit)).stream()
+        .map(RunView::of)
+        .toList();
   }
 
   @DELETE

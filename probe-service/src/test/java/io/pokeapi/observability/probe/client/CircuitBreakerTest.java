@@ -262,7 +262,8 @@ class CircuitBreakerTest {
               org.assertj.core.groups.Tuple.tuple(CheckStatus.FAILED, FailureType.HTTP_5XX),
               org.assertj.core.groups.Tuple.tuple(CheckStatus.FAILED, FailureType.CIRCUIT_OPEN));
       assertThat(pokeApi.metrics().requests(endpoint) - before).isEqualTo(10);
-      assertThat(gauge(endpoint)).isEqualTo(1.0);
+      // open (1), or half-open (2) when a slow machine took longer than the delay to get here
+      assertThat(gauge(endpoint)).isIn(1.0, 2.0);
       assertThat(gauge("pokemon")).as("other endpoints keep their own breaker").isZero();
     } finally {
       pokeApi.faults().remove(outage.id());

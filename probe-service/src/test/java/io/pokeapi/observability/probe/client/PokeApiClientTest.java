@@ -70,6 +70,8 @@ class PokeApiClientTest {
     long notModifiedBefore = pokeApi.metrics().requests("pokemon", 304);
 
     ApiExchange first = client.get(ApiRequest.of("pokemon/133/"), ProbeLog.Context.NONE);
+    // a body is cached only once it passed parsing (RunContext does that for every run)
+    client.cacheValidBody(first.url(), first.answer().orElseThrow());
     ApiExchange second = client.get(ApiRequest.of("pokemon/133/"), ProbeLog.Context.NONE);
 
     HttpAnswer fresh = first.answer().orElseThrow();

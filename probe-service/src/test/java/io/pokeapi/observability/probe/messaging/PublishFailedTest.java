@@ -116,9 +116,11 @@ class PublishFailedTest {
           .as("a small capture still goes through")
           .isEqualTo(CheckStatus.PASSED);
       assertThat(finished.totals().failed()).isEqualTo(1);
+      // one capture per request; all acknowledged but the refused one (a slow machine may add a
+      // timed-out first attempt of berry/1, whose bodiless capture goes through)
       assertThat(finished.capturesPublished())
-          .as("only the acknowledged capture counts")
-          .isEqualTo(1L);
+          .as("only the acknowledged captures count")
+          .isEqualTo(finished.totals().requests() - 1);
       assertThat(
               PrometheusScrape.now()
                       .value("pokeapi_events_failed_total", Map.of("channel", "api-responses"))
