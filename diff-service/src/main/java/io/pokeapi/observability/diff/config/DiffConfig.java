@@ -29,6 +29,17 @@ public interface DiffConfig {
   /** The Kafka consumers' membership in their groups. */
   Consumer consumer();
 
+  /** HTTP limits answered with problem details. */
+  Http http();
+
+  /** HTTP settings. */
+  interface Http {
+
+    /** Longer request URIs get 414 with problem details. */
+    @WithDefault("8192")
+    int maxUriLength();
+  }
+
   /** Retries of records that could not be stored. */
   interface Ingest {
 

@@ -3,7 +3,9 @@ package io.pokeapi.observability.diff.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pokeapi.observability.diff.config.DiffConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,13 +32,17 @@ public class HttpProblemRoutes {
 
   private final int maxUriLength;
 
-  public HttpProblemRoutes(
-      @ConfigProperty(name = "diff.http.max-uri-length", defaultValue = "8192") int maxUriLength) {
-    this.maxUriLength = maxUriLength;
+  public HttpProblemRoutes(DiffConfig config) {
+    this.maxUriLength = config.http().maxUriLength();
   }
 
+  /** Checks every request before any route (Quarkus HTTP filters run first, highest first). */
+  void filter(@Observes Filters filters) {
+    filters.register(this::checkUri, Integer.MAX_VALUE);
+  }
+
+  /** Answers failures no other handler answered. */
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).handler(this::checkUri);
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
   }
 

@@ -217,7 +217,9 @@ class RestFuzzTest {
     if (response.status() < 400) {
       return;
     }
-    assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+    assertThat(response.contentType())
+        .as(what + " -> " + response.status() + " " + response.headers() + " " + response.body())
+        .startsWith("application/problem+json");
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.status());
     assertThat(response.body())

@@ -66,6 +66,24 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * The cluster a {@link ThrowawayPostgresResource} started (found through system properties, as
+   * the resource may live in another class loader than the test).
+   */
+  public static ThrowawayPostgres current() {
+    String dir = System.getProperty(ThrowawayPostgresResource.DIR_PROPERTY);
+    String port = System.getProperty(ThrowawayPostgresResource.PORT_PROPERTY);
+    if (dir == null || port == null) {
+      throw new IllegalStateException("no throwaway PostgreSQL cluster is running");
+    }
+    return new ThrowawayPostgres(Path.of(dir), Integer.parseInt(port));
+  }
+
+  /** The cluster's directory. */
+  public Path dir() {
+    return dir;
+  }
+
   /** The port the server listens on (127.0.0.1). */
   public int port() {
     return port;
