@@ -45,6 +45,24 @@ final class DiffStore {
         == 1;
   }
 
+  /**
+   * How the diff service evaluated a run ({@code probe_runs.evaluation}: complete, incomplete,
+   * aborted...), or null before it did.
+   */
+  String evaluation(UUID run) {
+    String[] value = {null};
+    query(
+        "SELECT evaluation FROM probe_runs WHERE run_id = ?",
+        rs -> value[0] = rs.getString(1),
+        run);
+    return value[0];
+  }
+
+  /** Records the diff service kept as dead letters. */
+  long deadLetters() {
+    return count("SELECT count(*) FROM dead_letters");
+  }
+
   /** Snapshot rows and distinct resources per schema scope. */
   Map<String, ScopeCount> snapshotsByScope() {
     Map<String, ScopeCount> counts = new TreeMap<>();
