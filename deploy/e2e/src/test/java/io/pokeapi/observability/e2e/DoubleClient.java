@@ -36,6 +36,26 @@ final class DoubleClient {
     this.baseUrl = baseUrl;
   }
 
+  /**
+   * Makes every request to {@code endpoint} fail with fault {@code kind} ({@code PUT
+   * /_admin/faults}).
+   */
+  void fault(String endpoint, String kind) {
+    given()
+        .baseUri(baseUrl)
+        .contentType("application/json")
+        .body(Map.of("rules", List.of(Map.of("endpoint", endpoint, "kind", kind, "rate", 1.0))))
+        .when()
+        .put("/_admin/faults")
+        .then()
+        .statusCode(200);
+  }
+
+  /** Removes every fault rule ({@code DELETE /_admin/faults}). */
+  void clearFaults() {
+    given().baseUri(baseUrl).when().delete("/_admin/faults").then().statusCode(200);
+  }
+
   /** Swaps the data the double serves ({@code POST /_admin/reload}) and returns its new hash. */
   String reload(Path dataDir) {
     given()

@@ -40,6 +40,10 @@ final class Stack {
     env.put("POKEOBS_DIFF_PORT", Integer.toString(E2eSettings.port("diff", 18082)));
     env.put("POKEOBS_LOAD_PORT", Integer.toString(E2eSettings.port("load", 18083)));
     env.put("POKEOBS_REPORTER_PORT", Integer.toString(E2eSettings.port("reporter", 18084)));
+    // Prometheus (and Alertmanager) when installed, scraping often enough for a short scenario
+    env.put("POKEOBS_PROMETHEUS_PORT", Integer.toString(E2eSettings.port("prometheus", 18090)));
+    env.put("POKEOBS_ALERTMANAGER_PORT", Integer.toString(E2eSettings.port("alertmanager", 18095)));
+    env.put("POKEOBS_PROMETHEUS_SCRAPE_INTERVAL", "5s");
     // runs start only when a step asks for one
     env.put("PROBE_SCHEDULE_SMOKE", "off");
     env.put("PROBE_SCHEDULE_REGRESSION", "off");
@@ -50,6 +54,11 @@ final class Stack {
   /** The database the diff service uses. */
   String database() {
     return environment.get("POKEOBS_PG_DB");
+  }
+
+  /** Sets a variable of the environment the components start with (from their next start). */
+  void setEnvironment(String key, String value) {
+    environment.put(key, value);
   }
 
   /** Points the diff service at another database the next time it starts. */

@@ -1,6 +1,7 @@
 package io.pokeapi.observability.pokeapidouble;
 
 import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
+import io.pokeapi.observability.pokeapidouble.server.AdminReach;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,10 @@ import java.util.Objects;
  * @param port the port (default 8080; 0 picks a free one)
  * @param adminEnabled whether {@code /_admin/} answers (default false: it 404s like any unknown
  *     path)
+ * @param adminHost the local address admin requests must arrive on (default {@code 127.0.0.1}: only
+ *     loopback connections reach it, whatever {@code host} is; {@code 0.0.0.0} for any)
+ * @param adminToken when set, every admin request needs {@code Authorization: Bearer <token>}
+ *     (default none); never printed ({@link #toString()} masks it)
  * @param eventLoops event loops, one server verticle each (default: available processors)
  * @param faultSeed makes fault dice deterministic; null for random (default)
  * @param missingEncounters what encounters of a pokemon answer when the data has none
@@ -30,6 +35,8 @@ public record DoubleConfig(
     String host,
     int port,
     boolean adminEnabled,
+    String adminHost,
+    String adminToken,
     int eventLoops,
     Long faultSeed,
     MissingEncounters missingEncounters,
@@ -47,6 +54,11 @@ public record DoubleConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(missingEncounters, "missingEncounters");
+    Objects.requireNonNull(adminHost, "adminHost");
+    AdminReach.of(adminHost);
+    if (adminToken != null && adminToken.isBlank()) {
+      throw new IllegalArgumentException("adminToken cannot be blank (leave it unset for none)");
+    }
     initialFaults = List.copyOf(initialFaults);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
@@ -65,6 +77,18 @@ public record DoubleConfig(
     }
   }
 
+  /** This configuration, with the admin token masked. */
+  @Override
+  public String toString() {
+    return "DoubleConfig[dataDir=%s, host=%s, port=%d, adminEnabled=%s, adminHost=%s, adminToken=%s,"
+            .formatted(
+                dataDir, host, port, adminEnabled, adminHost, adminToken == null ? "none" : "****")
+        + " eventLoops=%d, faultSeed=%s, missingEncounters=%s, trustForwardedHeaders=%s,"
+            .formatted(eventLoops, faultSeed, missingEncounters, trustForwardedHeaders)
+        + " maxBaseUrls=%d, renderCacheBytes=%d, maxRequestLineBytes=%d, initialFaults=%s]"
+            .formatted(maxBaseUrls, renderCacheBytes, maxRequestLineBytes, initialFaults);
+  }
+
   /** A builder with every default, serving {@code dataDir}. */
   public static Builder builder(Path dataDir) {
     return new Builder(dataDir);
@@ -76,6 +100,8 @@ public record DoubleConfig(
         .host(host)
         .port(port)
         .adminEnabled(adminEnabled)
+        .adminHost(adminHost)
+        .adminToken(adminToken)
         .eventLoops(eventLoops)
         .faultSeed(faultSeed)
         .missingEncounters(missingEncounters)
@@ -92,6 +118,8 @@ public record DoubleConfig(
     private String host = "0.0.0.0";
     private int port = DEFAULT_PORT;
     private boolean adminEnabled;
+    private String adminHost = "127.0.0.1";
+    private String adminToken;
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private Long faultSeed;
     private MissingEncounters missingEncounters = MissingEncounters.EMPTY_LIST;
@@ -126,6 +154,18 @@ public record DoubleConfig(
     /** See {@link DoubleConfig#adminEnabled()}. */
     public Builder adminEnabled(boolean value) {
       adminEnabled = value;
+      return this;
+    }
+
+    /** See {@link DoubleConfig#adminHost()}. */
+    public Builder adminHost(String value) {
+      adminHost = value;
+      return this;
+    }
+
+    /** See {@link DoubleConfig#adminToken()}. */
+    public Builder adminToken(String value) {
+      adminToken = value;
       return this;
     }
 
@@ -184,6 +224,8 @@ public record DoubleConfig(
           host,
           port,
           adminEnabled,
+          adminHost,
+          adminToken,
           eventLoops,
           faultSeed,
           missingEncounters,

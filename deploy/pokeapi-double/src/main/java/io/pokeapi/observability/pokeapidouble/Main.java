@@ -3,6 +3,7 @@ package io.pokeapi.observability.pokeapidouble;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pokeapi.observability.pokeapidouble.admin.FaultRulesDocument;
 import io.pokeapi.observability.pokeapidouble.data.DataSet;
+import io.pokeapi.observability.pokeapidouble.server.AdminReach;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,15 @@ public final class Main implements Callable<Integer> {
       defaultValue = "${env:POKEAPI_DOUBLE_ADMIN:-false}",
       description = "Serve /_admin/ (reload, faults, metrics) (env POKEAPI_DOUBLE_ADMIN).")
   boolean admin;
+
+  @Option(
+      names = "--admin-host",
+      defaultValue = "${env:POKEAPI_DOUBLE_ADMIN_HOST:-127.0.0.1}",
+      description =
+          "Local address admin requests must arrive on: 127.0.0.1 (loopback only, the default),"
+              + " 0.0.0.0 for any (then set POKEAPI_DOUBLE_ADMIN_TOKEN) (env"
+              + " POKEAPI_DOUBLE_ADMIN_HOST).")
+  String adminHost;
 
   @Option(
       names = "--event-loops",
@@ -112,12 +122,23 @@ public final class Main implements Callable<Integer> {
         pokeApi.port(),
         config.eventLoops(),
         pokeApi.nativeTransport() ? "epoll" : "NIO",
-        config.adminEnabled() ? "on at /_admin/" : "off",
+        adminDescription(config),
         data.resourceCount(),
         data.dataDir(),
         data.hash(),
         startMs);
     return 0;
+  }
+
+  /** How the startup line describes the admin interface; the token itself is never printed. */
+  static String adminDescription(DoubleConfig config) {
+    if (!config.adminEnabled()) {
+      return "off";
+    }
+    AdminReach reach = AdminReach.of(config.adminHost());
+    return "on at /_admin/ for connections to "
+        + (reach.loopbackOnly() ? "the loopback only" : config.adminHost())
+        + (config.adminToken() == null ? ", no token" : ", token required (****)");
   }
 
   /** The configuration the parsed options and the environment describe. */
@@ -133,6 +154,8 @@ public final class Main implements Callable<Integer> {
             .host(host)
             .port(port)
             .adminEnabled(admin)
+            .adminHost(adminHost)
+            .adminToken(adminToken())
             .missingEncounters(missingEncounters)
             .trustForwardedHeaders(trustForwarded)
             .maxBaseUrls(maxBaseUrls)
@@ -153,6 +176,15 @@ public final class Main implements Callable<Integer> {
     }
     return config.build();
   }
+
+  /** The admin token, from the environment only (a command line shows in {@code ps}). */
+  String adminToken() {
+    String token = environment.apply("POKEAPI_DOUBLE_ADMIN_TOKEN");
+    return token == null || token.isBlank() ? null : token.strip();
+  }
+
+  /** Reads environment variables; tests replace it. */
+  java.util.function.UnaryOperator<String> environment = System::getenv;
 
   private static Path fromEnvironment() {
     for (String name : List.of("POKEAPI_DOUBLE_DATA_DIR", "POKEAPI_DATA_DIR")) {

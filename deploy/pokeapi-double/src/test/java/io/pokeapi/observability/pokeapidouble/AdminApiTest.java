@@ -101,9 +101,9 @@ class AdminApiTest {
     Reply notJson = http.send("PUT", "/_admin/faults", "{rules: oops");
 
     assertThat(unknownKind.status()).isEqualTo(400);
-    assertThat(unknownKind.json().get("error").asText()).contains("unknown fault kind 'meteor'");
+    assertThat(unknownKind.json().get("detail").asText()).contains("unknown fault kind 'meteor'");
     assertThat(badRate.status()).isEqualTo(400);
-    assertThat(badRate.json().get("error").asText()).contains("rate must be between 0 and 1");
+    assertThat(badRate.json().get("detail").asText()).contains("rate must be between 0 and 1");
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(http.get("/_admin/faults").json().get("rules")).isEmpty();
   }
@@ -165,7 +165,7 @@ class AdminApiTest {
         http.send("POST", "/_admin/reload", "{\"dataDir\": \"" + temp.resolve("missing") + "\"}");
 
     assertThat(reload.status()).isEqualTo(422);
-    assertThat(reload.json().get("error").asText()).contains("still serving the previous data");
+    assertThat(reload.json().get("detail").asText()).contains("still serving the previous data");
     assertThat(http.get("/api/v2/pokemon/25/").status()).isEqualTo(200);
   }
 

@@ -39,31 +39,40 @@ public record ApiExchange(
   /**
    * Why the exchange yielded no usable answer at the transport or protocol level: {@code TIMEOUT},
    * {@code CONNECTION}, {@code HTTP_5XX}, {@code RATE_LIMITED} (429 after the retries), {@code
-   * BLOCKED}; empty when the final answer is something a check must judge (2xx, 3xx, other 4xx), or
-   * when the breaker refused the call (see {@link #circuitOpen()}).
+   * BLOCKED}, the failure the last attempt actually saw, also when the breaker then opened and
+   * refused the remaining retries; {@code CIRCUIT_OPEN} when the open breaker refused the call
+   * before any attempt was made. Empty when the final answer is something a check must judge (2xx,
+   * 3xx, other 4xx).
    */
   public Optional<FailureType> transportFailure() {
-    if (circuitOpen) {
-      return Optional.empty();
+    Optional<FailureType> seen = lastAttempt().flatMap(FailureClassifier::requestFailure);
+    if (seen.isPresent()) {
+      return seen;
     }
-    return lastAttempt().flatMap(FailureClassifier::requestFailure);
+    return circuitOpen ? Optional.of(FailureType.CIRCUIT_OPEN) : Optional.empty();
   }
 
   /** A sentence saying how the exchange ended, for check messages. */
   public String describe() {
-    if (circuitOpen) {
-      return "circuit breaker of '"
+    if (circuitOpen && attempts.isEmpty()) {
+      return "circuit_open: the circuit breaker of '"
           + request.endpointLabel()
-          + "' is open: request not sent"
-          + (attempts.isEmpty() ? "" : " after " + attempts.size() + " attempt(s)");
+          + "' is open, request not sent";
     }
-    return lastAttempt()
-        .map(
-            a ->
-                a.answer() == null
-                    ? a.transportFailure().name().toLowerCase(Locale.ROOT) + ": " + a.error()
-                    : "HTTP " + a.wireStatus())
-        .map(s -> s + " after " + attempts.size() + " attempt(s)")
-        .orElse("no attempt made");
+    String ended =
+        lastAttempt()
+            .map(
+                a ->
+                    a.answer() == null
+                        ? a.transportFailure().name().toLowerCase(Locale.ROOT) + ": " + a.error()
+                        : "HTTP " + a.wireStatus())
+            .map(s -> s + " after " + attempts.size() + " attempt(s)")
+            .orElse("no attempt made");
+    return circuitOpen
+        ? ended
+            + "; then the circuit breaker of '"
+            + request.endpointLabel()
+            + "' opened and refused the remaining retries"
+        : ended;
   }
 }

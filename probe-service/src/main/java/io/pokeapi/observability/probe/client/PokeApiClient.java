@@ -104,6 +104,9 @@ public class PokeApiClient {
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedException("run cancelled");
     }
+    if (circuitOpen) {
+      refused(endpoint, url, context, attempts.size() + 1);
+    }
     return new ApiExchange(
         request, url, attempts, circuitOpen, Duration.ofNanos(System.nanoTime() - started));
   }
@@ -189,10 +192,37 @@ public class PokeApiClient {
       etags.forget(url);
     }
     byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
-    if (status == 200) {
-      etags.remember(url, headers.etag(), headers.contentType(), body);
-    }
     return new HttpAnswer(status, headers, retryAfter, cfMitigated, body, false);
+  }
+
+  /**
+   * Keeps {@code answer}'s body for later 304s of {@code url}: call it only for a body that passed
+   * parsing (valid JSON of a JSON content type), so that a corrupted body is never judged again.
+   */
+  public void cacheValidBody(String url, HttpAnswer answer) {
+    if (answer.status() == 200 && !answer.notModified()) {
+      etags.remember(url, answer.headers().etag(), answer.headers().contentType(), answer.body());
+    }
+  }
+
+  /** Forgets the cached body of {@code url} (it turned out unusable). */
+  public void forgetCachedBody(String url) {
+    etags.forget(url);
+  }
+
+  /** The open breaker refused to send the request: counted and logged as {@code circuit_open}. */
+  private void refused(String endpoint, String url, ProbeLog.Context context, int number) {
+    metrics.failure(endpoint, FailureType.CIRCUIT_OPEN);
+    log.request(
+        context,
+        endpoint,
+        METHOD,
+        url,
+        0,
+        Duration.ZERO,
+        number,
+        "circuit_open",
+        "circuit breaker of '" + endpoint + "' is open: request not sent");
   }
 
   private void recordTimeout(

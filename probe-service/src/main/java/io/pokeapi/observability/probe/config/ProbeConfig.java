@@ -1,5 +1,6 @@
 package io.pokeapi.observability.probe.config;
 
+import io.pokeapi.observability.common.contract.KafkaMessageLimits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -55,6 +56,53 @@ public interface ProbeConfig {
   /** Validation of every response against PokéAPI's published JSON Schemas. */
   Contract contract();
 
+  /** Re-runs of failed checks. */
+  Checks checks();
+
+  /**
+   * The name of this probe instance, written on each run event (Kafka header {@code
+   * pokeobs-probe-instance}) so that after a restart an instance closes only the runs it owned;
+   * defaults to the host name (the pod name in Kubernetes). Give each replica a distinct, stable
+   * value (a StatefulSet's pod name) when the host name changes on restart.
+   */
+  @WithName("instance-id")
+  Optional<String> instanceId();
+
+  /** Closing the runs a killed probe left open, at startup. */
+  Recovery recovery();
+
+  interface Recovery {
+    /** Whether the probe looks for runs left open (RunStarted without RunFinished) at startup. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How far back pokeapi.run-events is read at startup. */
+    @WithDefault("P7D")
+    Duration lookback();
+
+    /**
+     * A run left open by another instance (or by a probe that wrote no instance) is closed once it
+     * started this long ago: longer than any run takes, so a live replica's run is never touched.
+     */
+    @WithName("orphan-after")
+    @WithDefault("PT24H")
+    Duration orphanAfter();
+
+    /** Delay between attempts when the broker cannot be read at startup. */
+    @WithName("retry-delay")
+    @WithDefault("10s")
+    Duration retryDelay();
+  }
+
+  interface Checks {
+    /**
+     * How many times a failed check is re-run in the same run (its request made again and its
+     * assertions evaluated again); 0 turns reruns off. A check that fails, then passes is flaky.
+     */
+    @WithDefault("2")
+    int reruns();
+  }
+
   interface PokeApi {
     /** Base URL of the API, up to and including {@code /api/v2}. */
     @WithName("base-url")
@@ -76,11 +124,13 @@ public interface ProbeConfig {
     String userAgent();
 
     /**
-     * The largest body the probe accepts; a larger one fails its check (the largest real body,
-     * pokemon 151, is 1.34 MB).
+     * The largest body the probe accepts; a larger one fails its check as {@code
+     * response_too_large} and is published without its body (the largest real body, pokemon 151, is
+     * 1.34 MB). It defaults to, and is capped at, common-model's {@code
+     * KafkaMessageLimits.MAX_RECORD_BYTES}: a body that cannot fit a Kafka record is never passed.
      */
     @WithName("max-body-bytes")
-    @WithDefault("16777216")
+    @WithDefault("" + KafkaMessageLimits.MAX_RECORD_BYTES)
     long maxBodyBytes();
   }
 

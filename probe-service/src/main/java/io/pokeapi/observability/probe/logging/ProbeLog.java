@@ -66,7 +66,7 @@ public class ProbeLog {
     write(REQUESTS, failureType == null ? Logger.Level.INFO : Logger.Level.WARN, fields, message);
   }
 
-  /** One line for one check result. */
+  /** One line for one check result (a first attempt that is final). */
   public void check(
       Context context,
       String endpoint,
@@ -77,7 +77,45 @@ public class ProbeLog {
       String checkStatus,
       String failureType,
       String message) {
+    check(
+        context,
+        endpoint,
+        method,
+        url,
+        status,
+        duration,
+        checkStatus,
+        failureType,
+        message,
+        1,
+        true,
+        false);
+  }
+
+  /**
+   * One line for one attempt of a check: {@code attempt} 1 is the first run, 2 the first rerun;
+   * {@code last} whether this attempt decides the check; {@code flaky} whether it passed after a
+   * failed attempt of the same run.
+   */
+  public void check(
+      Context context,
+      String endpoint,
+      String method,
+      String url,
+      int status,
+      Duration duration,
+      String checkStatus,
+      String failureType,
+      String message,
+      int attempt,
+      boolean last,
+      boolean flaky) {
     Map<String, Object> fields = base(context);
+    fields.put("attempt", attempt);
+    fields.put("final", last);
+    if (flaky) {
+      fields.put("flaky", true);
+    }
     fields.put("endpoint", endpoint);
     fields.put("method", method);
     fields.put("url", masker.mask(url));
@@ -92,8 +130,15 @@ public class ProbeLog {
             + context.check()
             + " "
             + checkStatus
+            + (attempt > 1 ? " (attempt " + attempt + ")" : "")
+            + (flaky ? " FLAKY: failed, then passed on rerun" : "")
+            + (!last ? ", will be re-run" : "")
             + (message == null ? "" : ": " + masker.mask(message));
-    write(CHECKS, failureType == null ? Logger.Level.INFO : Logger.Level.WARN, fields, line);
+    write(
+        CHECKS,
+        failureType == null && !flaky ? Logger.Level.INFO : Logger.Level.WARN,
+        fields,
+        line);
   }
 
   private static Map<String, Object> base(Context context) {

@@ -5,12 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.CheckResult;
 import io.pokeapi.observability.common.contract.RunEvent;
+import io.pokeapi.observability.probe.config.ProbeInstance;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -40,6 +45,10 @@ public class ProbeEventPublisher {
   private final MutinyEmitter<RunEvent> runs;
   private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
   private final MeterRegistry registry;
+  private final ProbeInstance instance;
+
+  /** The Kafka header naming the probe instance that wrote a run event. */
+  public static final String INSTANCE_HEADER = "pokeobs-probe-instance";
 
   public ProbeEventPublisher(
       @Channel(Channels.API_RESPONSES)
@@ -51,16 +60,23 @@ public class ProbeEventPublisher {
       @Channel(Channels.RUN_EVENTS)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
           MutinyEmitter<RunEvent> runs,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      ProbeInstance instance) {
+    this.instance = instance;
     this.responses = responses;
     this.checks = checks;
     this.runs = runs;
     this.registry = registry;
   }
 
-  /** Sends a captured response. */
-  public void publish(ApiResponseCaptured event) throws InterruptedException {
-    send(responses, event, event.messageKey(), Channels.API_RESPONSES);
+  /**
+   * Sends a captured response.
+   *
+   * @return completes when the broker acknowledged the record, exceptionally when it could not be
+   *     published (too large for a record, refused by the broker, not acknowledged in time)
+   */
+  public CompletableFuture<Void> publish(ApiResponseCaptured event) throws InterruptedException {
+    return send(responses, event, event.messageKey(), Channels.API_RESPONSES);
   }
 
   /** Sends a check result. */
@@ -68,9 +84,18 @@ public class ProbeEventPublisher {
     send(checks, event, event.messageKey(), Channels.CHECK_RESULTS);
   }
 
-  /** Sends a run event. */
-  public void publish(RunEvent event) throws InterruptedException {
-    send(runs, event, event.messageKey(), Channels.RUN_EVENTS);
+  /**
+   * Sends a run event, with this instance's id in header {@value #INSTANCE_HEADER}.
+   *
+   * @return completes when the broker acknowledged it, exceptionally when it could not be published
+   */
+  public CompletableFuture<Void> publish(RunEvent event) throws InterruptedException {
+    return send(
+        runs,
+        event,
+        event.messageKey(),
+        Channels.RUN_EVENTS,
+        new RecordHeaders().add(INSTANCE_HEADER, instance.id().getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -87,26 +112,45 @@ public class ProbeEventPublisher {
     return false;
   }
 
-  private <T> void send(MutinyEmitter<T> emitter, T event, String key, String channel)
+  private <T> CompletableFuture<Void> send(
+      MutinyEmitter<T> emitter, T event, String key, String channel) throws InterruptedException {
+    return send(emitter, event, key, channel, null);
+  }
+
+  private <T> CompletableFuture<Void> send(
+      MutinyEmitter<T> emitter, T event, String key, String channel, Headers headers)
       throws InterruptedException {
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     inFlight.acquire();
     try {
       Message<T> message =
           Message.of(event)
-              .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+              .addMetadata(
+                  headers == null
+                      ? OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()
+                      : OutgoingKafkaRecordMetadata.<String>builder()
+                          .withKey(key)
+                          .withHeaders(headers)
+                          .build());
       emitter
           .sendMessage(message)
           .subscribe()
           .with(
-              ok -> inFlight.release(),
-              failure -> {
+              ok -> {
+                acknowledged.complete(null);
                 inFlight.release();
+              },
+              failure -> {
                 failed(channel, key, failure);
+                acknowledged.completeExceptionally(failure);
+                inFlight.release();
               });
     } catch (RuntimeException e) {
-      inFlight.release();
       failed(channel, key, e);
+      acknowledged.completeExceptionally(e);
+      inFlight.release();
     }
+    return acknowledged;
   }
 
   private void failed(String channel, String key, Throwable failure) {

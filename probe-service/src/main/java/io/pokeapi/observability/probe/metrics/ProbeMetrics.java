@@ -39,6 +39,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code pokeapi_runs_skipped_total{suite}}: runs not started because one of the same suite
  *       was still going.
  *   <li>{@code pokeapi_response_bytes_total{endpoint}}: body bytes received (a 304 brings none).
+ *   <li>{@code pokeapi_check_reruns_total{endpoint}}: failed checks re-run ({@code
+ *       probe.checks.reruns}).
+ *   <li>{@code pokeapi_check_flaky_total{endpoint}}: checks that failed, then passed on a rerun in
+ *       the same run.
+ *   <li>{@code pokeapi_runs_finished_total{suite,status,verdict}}: finished runs by how they ended
+ *       ({@code completed}, {@code cancelled}, {@code failed}, {@code aborted}) and what they found
+ *       ({@code passed}: no failed check; {@code failed}: at least one; {@code incomplete}: none
+ *       failed but the run did not complete).
+ *   <li>{@code pokeapi_run_failed_checks{suite}}: failed checks of the suite's last finished run.
  * </ul>
  */
 @Startup
@@ -58,6 +67,7 @@ public class ProbeMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicInteger> breakerStates = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lastExecution = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> lastFailed = new ConcurrentHashMap<>();
   private final Counter rateLimited;
 
   public ProbeMetrics(MeterRegistry registry) {
@@ -127,6 +137,47 @@ public class ProbeMetrics {
         .tag("status", status.name().toLowerCase(Locale.ROOT))
         .register(registry)
         .increment();
+  }
+
+  /** A failed check of {@code endpoint} is re-run. */
+  public void checkRerun(String endpoint) {
+    Counter.builder("pokeapi.check.reruns")
+        .description("Failed checks re-run in the same run")
+        .tag("endpoint", endpoint == null ? "none" : endpoint)
+        .register(registry)
+        .increment();
+  }
+
+  /** A check of {@code endpoint} failed, then passed on a rerun. */
+  public void checkFlaky(String endpoint) {
+    Counter.builder("pokeapi.check.flaky")
+        .description("Checks that failed, then passed on a rerun in the same run")
+        .tag("endpoint", endpoint == null ? "none" : endpoint)
+        .register(registry)
+        .increment();
+  }
+
+  /** A run of {@code suite} ended with {@code status}, its checks giving {@code verdict}. */
+  public void runFinished(String suite, String status, String verdict, long failedChecks) {
+    Counter.builder("pokeapi.runs.finished")
+        .description("Finished runs by status and verdict (passed, failed, incomplete)")
+        .tag("suite", suite)
+        .tag("status", status)
+        .tag("verdict", verdict)
+        .register(registry)
+        .increment();
+    lastFailed
+        .computeIfAbsent(
+            suite,
+            s -> {
+              AtomicLong holder = new AtomicLong();
+              Gauge.builder("pokeapi.run.failed.checks", holder, AtomicLong::doubleValue)
+                  .description("Failed checks of the suite's last finished run")
+                  .tag("suite", s)
+                  .register(registry);
+              return holder;
+            })
+        .set(failedChecks);
   }
 
   /** A run of {@code suite} finished at {@code at}. */

@@ -1,8 +1,10 @@
 package io.pokeapi.observability.probe.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.pokeapi.observability.probe.run.RunAlreadyActiveException;
 import io.pokeapi.observability.probe.run.RunAlreadyFinishedException;
 import jakarta.validation.ConstraintViolation;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,64})'");
 
   @ServerExceptionMapper
   public Response invalid(ConstraintViolationException e, UriInfo uri) {
@@ -61,7 +66,13 @@ public class ProblemMappers {
               .collect(Collectors.joining("."))
               .replace(".[", "[");
     }
-    String message = "is not valid: " + e.getOriginalMessage();
+    String original = String.valueOf(e.getOriginalMessage());
+    Matcher duplicate = DUPLICATE_FIELD.matcher(original);
+    boolean duplicated = duplicate.find();
+    if (duplicated) {
+      field = duplicate.group(1);
+    }
+    String message = sayWhy(e, original, duplicated);
     return new Problem(
             Problem.type("validation"),
             "Invalid input",
@@ -70,6 +81,46 @@ public class ProblemMappers {
             uri.getPath(),
             List.of(new Problem.FieldProblem(field, message)))
         .toResponse();
+  }
+
+  /**
+   * Why the body could not be read, in the client's terms: Jackson's own messages name Java types
+   * ({@code java.util.ArrayList}), which tell a client nothing and leak internals.
+   */
+  static String sayWhy(JsonProcessingException e, String original, boolean duplicateField) {
+    if (duplicateField) {
+      return "is given more than once";
+    }
+    if (e instanceof UnrecognizedPropertyException) {
+      return "is not a known field";
+    }
+    if (original.startsWith("Trailing token")) {
+      return "has content after the JSON value";
+    }
+    if (e instanceof MismatchedInputException mismatched) {
+      Class<?> target = mismatched.getTargetType();
+      if (target == null) {
+        return "has the wrong type";
+      }
+      if (target == String.class) {
+        return "must be a string";
+      }
+      if (target == Integer.class || target == int.class || target == Long.class) {
+        return "must be an integer";
+      }
+      if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+        return "must be an array";
+      }
+      if (target.isRecord()) {
+        return "must be a JSON object";
+      }
+      return "has the wrong type";
+    }
+    JsonLocation where = e.getLocation();
+    return "is not valid JSON"
+        + (where == null
+            ? ""
+            : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
   }
 
   @ServerExceptionMapper

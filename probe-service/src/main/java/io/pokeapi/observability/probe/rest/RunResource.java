@@ -7,8 +7,6 @@ import io.pokeapi.observability.probe.run.RunRequest;
 import io.pokeapi.observability.probe.run.RunService;
 import io.pokeapi.observability.probe.run.Suite;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -94,7 +92,8 @@ public class RunResource {
             Suite.fromId(body.suite()),
             body.endpoints() == null ? List.of() : body.endpoints(),
             body.resources() == null ? List.of() : body.resources(),
-            RunTrigger.API);
+            RunTrigger.API,
+            body.reruns());
     Run run = runs.start(request);
     return Response.accepted(RunView.of(run)).location(URI.create(PATH + "/" + run.id())).build();
   }
@@ -129,10 +128,13 @@ public class RunResource {
       @Parameter(description = "How many runs at most")
           @QueryParam("limit")
           @DefaultValue("20")
-          @Min(value = 1, message = "must be at least 1")
-          @Max(value = 500, message = "must be at most 500")
-          int limit) {
-    return registry.recent(limit).stream().map(RunView::of).toList();
+          @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "20")
+          @Pattern(
+              regexp = "^(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$",
+              message = "must be an integer from 1 to 500")
+          String limit) {
+    // a String, so that "abc" is a 400 naming limit (JAX-RS answers a failed conversion with 404)
+    return registry.recent(Integer.parseInt(limit)).stream().map(RunView::of).toList();
   }
 
   @DELETE

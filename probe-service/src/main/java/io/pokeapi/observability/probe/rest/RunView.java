@@ -14,7 +14,16 @@ public record RunView(
     UUID id,
     String suite,
     String trigger,
-    @Schema(enumeration = {"running", "completed", "cancelled", "failed"}) String status,
+    @Schema(
+            enumeration = {"running", "completed", "cancelled", "failed", "aborted"},
+            description = "How the run went: completed means every planned request was made")
+        String status,
+    @Schema(
+            enumeration = {"pending", "passed", "failed", "incomplete"},
+            description =
+                "What the run found: failed when any check failed (whatever the status), passed"
+                    + " only when it completed with no failed check")
+        String verdict,
     boolean cancelRequested,
     List<String> endpoints,
     List<String> resources,
@@ -31,6 +40,7 @@ public record RunView(
       @Schema(description = "Checks passed") long passed,
       @Schema(description = "Checks failed") long failed,
       @Schema(description = "Checks skipped") long skipped,
+      @Schema(description = "Checks that failed, then passed on a rerun") long flaky,
       @Schema(description = "Work items planned so far (lookups, pages, resources)") long planned,
       @Schema(description = "Planned work items not done yet") long remaining) {}
 
@@ -41,13 +51,21 @@ public record RunView(
         run.suite().id(),
         run.request().trigger().name().toLowerCase(Locale.ROOT),
         run.state().id(),
+        run.verdict(),
         run.cancelRequested(),
         run.endpoints(),
         run.request().resources(),
         run.startedAt(),
         run.finishedAt().orElse(null),
         run.error().orElse(null),
-        new Progress(p.requests(), p.passed(), p.failed(), p.skipped(), p.planned(), p.remaining()),
+        new Progress(
+            p.requests(),
+            p.passed(),
+            p.failed(),
+            p.skipped(),
+            run.flaky(),
+            p.planned(),
+            p.remaining()),
         RunResource.PATH + "/" + run.id());
   }
 }

@@ -5,6 +5,7 @@ import io.pokeapi.observability.probe.client.ApiExchange;
 import io.pokeapi.observability.probe.client.ApiRequest;
 import io.pokeapi.observability.probe.client.HttpAnswer;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An exchange as a suite sees it: the client's exchange plus its body parsed as JSON, when the
@@ -13,10 +14,18 @@ import java.util.Optional;
  * @param exchange what the client did
  * @param json the parsed body, or {@code null}
  * @param parseError why the body of a 200 answer did not parse, or {@code null}
- * @param tooLarge whether the body of a 200 answer exceeded {@code probe.pokeapi.max-body-bytes}
- *     (it is then not parsed)
+ * @param tooLarge why the body of a 200 answer is too large to pass on (over {@code
+ *     probe.pokeapi.max-body-bytes}, or its capture over a Kafka record), or {@code null}; such a
+ *     body is not parsed and is published without its body
+ * @param published completes when the broker acknowledged every capture of the exchange,
+ *     exceptionally when one could not be published
  */
-public record Fetched(ApiExchange exchange, JsonNode json, String parseError, boolean tooLarge) {
+public record Fetched(
+    ApiExchange exchange,
+    JsonNode json,
+    String parseError,
+    String tooLarge,
+    CompletableFuture<Void> published) {
 
   public ApiRequest request() {
     return exchange.request();

@@ -25,6 +25,8 @@ public final class Run {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong planned = new AtomicLong();
   private final AtomicLong done = new AtomicLong();
+  private final AtomicLong flaky = new AtomicLong();
+  private final AtomicLong capturesPublished = new AtomicLong();
   private volatile boolean cancelRequested;
   private volatile Thread worker;
 
@@ -81,6 +83,97 @@ public final class Run {
 
   public RunTotals totals() {
     return new RunTotals(requests.get(), passed.get(), failed.get(), skipped.get());
+  }
+
+  /** Checks of this run that failed, then passed on a rerun. */
+  public long flaky() {
+    return flaky.get();
+  }
+
+  /** {@code ApiResponseCaptured} records of this run the broker acknowledged so far. */
+  public long capturesPublished() {
+    return capturesPublished.get();
+  }
+
+  /**
+   * What the run found: {@code pending} while it runs, {@code failed} when any check failed, {@code
+   * passed} when it completed with no failed check, {@code incomplete} when it ended otherwise
+   * (cancelled, broken, aborted) with no failed check.
+   */
+  public String verdict() {
+    RunState current = state.get();
+    if (failed.get() > 0) {
+      return "failed";
+    }
+    if (current == RunState.RUNNING) {
+      return "pending";
+    }
+    return current == RunState.COMPLETED ? "passed" : "incomplete";
+  }
+
+  private final Object deferredLock = new Object();
+  private int deferredChecks;
+
+  /** A check's result will be recorded once its captures are acknowledged. */
+  void checkDeferred() {
+    synchronized (deferredLock) {
+      deferredChecks++;
+    }
+  }
+
+  void deferredCheckDone() {
+    synchronized (deferredLock) {
+      deferredChecks--;
+      deferredLock.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until every deferred check result has been recorded, at most {@code timeout}.
+   *
+   * @return whether they all were
+   */
+  boolean awaitDeferredChecks(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (deferredLock) {
+      while (deferredChecks > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(deferredLock, left);
+      }
+      return true;
+    }
+  }
+
+  void captureAcknowledged() {
+    capturesPublished.incrementAndGet();
+  }
+
+  void flakyCheck() {
+    flaky.incrementAndGet();
+  }
+
+  /** A run that ended before this process started, as its {@code RunFinished} told. */
+  static Run restored(
+      UUID id,
+      RunRequest request,
+      List<String> endpoints,
+      Instant startedAt,
+      RunState end,
+      Instant finishedAt,
+      RunTotals totals,
+      Long capturesPublished,
+      String why) {
+    Run run = new Run(id, request, endpoints, startedAt);
+    run.requests.set(totals.requests());
+    run.passed.set(totals.passed());
+    run.failed.set(totals.failed());
+    run.skipped.set(totals.skipped());
+    run.capturesPublished.set(capturesPublished == null ? 0 : capturesPublished);
+    run.finish(end, finishedAt, why);
+    return run;
   }
 
   void requestsMade(int count) {

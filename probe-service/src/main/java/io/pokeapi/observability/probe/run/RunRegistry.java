@@ -67,6 +67,22 @@ public class RunRegistry {
     }
   }
 
+  /**
+   * Adds a run that ended before this process started (read back from pokeapi.run-events), unless
+   * it is known already; the oldest finished runs beyond the limit are forgotten.
+   */
+  public synchronized boolean restore(Run run) {
+    if (runs.containsKey(run.id()) || !run.state().finished()) {
+      return false;
+    }
+    runs.put(run.id(), run);
+    finished.addLast(run);
+    while (finished.size() > keep) {
+      runs.remove(finished.removeFirst().id());
+    }
+    return true;
+  }
+
   public Optional<Run> find(UUID id) {
     return Optional.ofNullable(runs.get(id));
   }

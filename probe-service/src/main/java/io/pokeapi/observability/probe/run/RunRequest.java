@@ -12,9 +12,21 @@ import java.util.Objects;
  * @param resources resources ({@code endpoint/id-or-name}) to probe instead of the configured or
  *     discovered ones; empty for none
  * @param trigger the scheduler or an API call
+ * @param reruns how many times a failed check is re-run in this run; {@code null} for {@code
+ *     probe.checks.reruns}
  */
 public record RunRequest(
-    Suite suite, List<String> endpoints, List<String> resources, RunTrigger trigger) {
+    Suite suite,
+    List<String> endpoints,
+    List<String> resources,
+    RunTrigger trigger,
+    Integer reruns) {
+
+  /** A request with the configured reruns. */
+  public RunRequest(
+      Suite suite, List<String> endpoints, List<String> resources, RunTrigger trigger) {
+    this(suite, endpoints, resources, trigger, null);
+  }
 
   public RunRequest {
     Objects.requireNonNull(suite, "suite");

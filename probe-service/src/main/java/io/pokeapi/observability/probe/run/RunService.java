@@ -33,7 +33,12 @@ import org.jboss.logging.Logger;
 public class RunService {
 
   private static final Logger LOG = Logger.getLogger(RunService.class);
-  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * How long the end of a run waits for the broker to acknowledge (or refuse) every event of the
+   * run: beyond the producer's delivery timeout (120 s), after which every send has an outcome.
+   */
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(180);
 
   private final Map<Suite, ProbeSuite> suites = new EnumMap<>(Suite.class);
   private final RunRegistry registry;
@@ -46,6 +51,10 @@ public class RunService {
   private final Clock clock = Clock.systemUTC();
   private final ExecutorService executor =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("probe-run-", 0).factory());
+
+  /** Records check results once the broker acknowledged their captures (see RunContext). */
+  private final ExecutorService deferredChecks =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("probe-check-", 0).factory());
 
   public RunService(
       Instance<ProbeSuite> available,
@@ -102,7 +111,8 @@ public class RunService {
   private void execute(Run run, ProbeSuite suite) {
     run.runsOn(Thread.currentThread());
     RunContext context =
-        new RunContext(run, client, publisher, contract, metrics, log, config, clock);
+        new RunContext(
+            run, client, publisher, contract, metrics, log, config, clock, deferredChecks);
     RunStarted started =
         RunStarted.of(
             run.id(), run.suite().id(), run.request().trigger(), run.endpoints(), run.startedAt());
@@ -122,8 +132,12 @@ public class RunService {
     }
     run.runsOn(null);
     Thread.interrupted();
+    boolean flushed = false;
     try {
-      publisher.flush(FLUSH_TIMEOUT);
+      // the results of passed checks are recorded once their captures are acknowledged
+      boolean recorded = run.awaitDeferredChecks(FLUSH_TIMEOUT);
+      // every capture has been acknowledged or refused once this returns, so the count is final
+      flushed = publisher.flush(FLUSH_TIMEOUT) && recorded;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -131,12 +145,44 @@ public class RunService {
     metrics.suiteExecuted(run.suite().id(), finishedAt);
     registry.finished(run);
     run.finish(end, finishedAt, why);
+    metrics.runFinished(run.suite().id(), end.id(), run.verdict(), run.totals().failed());
     try {
-      publisher.publish(RunFinished.of(started, finishedAt, run.totals(), end.toRunStatus()));
+      publisher.publish(
+          RunFinished.of(
+              started,
+              finishedAt,
+              run.totals(),
+              end.toRunStatus(),
+              // not final when the broker left sends without an outcome: consumers then settle
+              flushed ? run.capturesPublished() : null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    LOG.infof("Run %s (%s) %s: %s", run.id(), run.suite(), end.id(), run.progress());
+    logEnd(run, end);
+  }
+
+  private static void logEnd(Run run, RunState end) {
+    RunProgress p = run.progress();
+    String verdict = run.verdict();
+    String line =
+        String.format(
+            "Run %s (%s) %s, verdict %s: %d passed, %d FAILED, %d skipped, %d flaky, %d requests,"
+                + " %d captures published",
+            run.id(),
+            run.suite().id(),
+            end.id(),
+            verdict.toUpperCase(java.util.Locale.ROOT),
+            p.passed(),
+            p.failed(),
+            p.skipped(),
+            run.flaky(),
+            p.requests(),
+            run.capturesPublished());
+    if ("passed".equals(verdict)) {
+      LOG.info(line);
+    } else {
+      LOG.warn(line);
+    }
   }
 
   void onShutdown(@Observes ShutdownEvent event) {

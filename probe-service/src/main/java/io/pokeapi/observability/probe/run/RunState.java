@@ -9,7 +9,9 @@ public enum RunState {
   RUNNING,
   COMPLETED,
   CANCELLED,
-  FAILED;
+  FAILED,
+  /** The probe stopped while the run was going; closed when it came back. */
+  ABORTED;
 
   @JsonValue
   public String id() {
@@ -26,6 +28,7 @@ public enum RunState {
     return switch (this) {
       case COMPLETED -> RunStatus.COMPLETED;
       case CANCELLED -> RunStatus.CANCELLED;
+      case ABORTED -> RunStatus.ABORTED;
       case FAILED, RUNNING -> RunStatus.FAILED;
     };
   }

@@ -161,7 +161,7 @@ public class CrossReferenceChecks {
             });
       } else {
         Fetched target = context.fetch(check, ApiRequest.of(path.get()));
-        context.check(check, target, () -> Expect.okJson(target));
+        context.check(check, target, (Fetched subject) -> Expect.okJson(subject));
       }
       context.itemDone();
     }

@@ -47,8 +47,8 @@ public class ErrorHandlingChecks {
     context.check(
         check,
         fetched,
-        () -> {
-          HttpAnswer answer = Expect.status(fetched, 400);
+        (Fetched subject) -> {
+          HttpAnswer answer = Expect.status(subject, 400);
           Expect.equal("", BAD_REQUEST_BODY, abbreviate(answer.bodyText().strip()), "400 body");
         });
     context.itemDone();
@@ -65,8 +65,8 @@ public class ErrorHandlingChecks {
     context.check(
         check,
         fetched,
-        () -> {
-          HttpAnswer answer = Expect.status(fetched, 404);
+        (Fetched subject) -> {
+          HttpAnswer answer = Expect.status(subject, 404);
           String body = answer.bodyText().strip();
           Expect.equal(
               "", NOT_FOUND_BODY, body.length() > 200 ? body.substring(0, 200) : body, "404 body");

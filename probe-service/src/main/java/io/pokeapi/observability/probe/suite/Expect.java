@@ -17,11 +17,12 @@ final class Expect {
 
   private Expect() {}
 
-  /** The answer, or the failure (or skip) that explains why there is none. */
+  /**
+   * The answer, or the failure that explains why there is none: the kind the request actually saw
+   * ({@code http_5xx}, {@code connection}, {@code timeout}...), or {@code circuit_open} when the
+   * endpoint's open breaker refused to send it. Never a skip: an outage is a failure.
+   */
   static HttpAnswer answered(Fetched fetched) {
-    if (fetched.exchange().circuitOpen()) {
-      throw new CheckSkipped(fetched.exchange().describe());
-    }
     fetched
         .exchange()
         .transportFailure()
@@ -49,12 +50,16 @@ final class Expect {
   /** A 200 answer with a JSON body and a JSON content type; returns the body. */
   static JsonNode okJson(Fetched fetched) {
     HttpAnswer answer = status(fetched, 200);
-    if (fetched.tooLarge()) {
-      throw CheckFailed.assertion(
-          "",
-          "a body within probe.pokeapi.max-body-bytes",
-          answer.body().length + " bytes",
-          "body of " + answer.body().length + " bytes exceeds the limit");
+    if (fetched.tooLarge() != null) {
+      throw new CheckFailed(
+          FailureType.RESPONSE_TOO_LARGE,
+          fetched.tooLarge(),
+          List.of(
+              new AssertionDetail(
+                  "",
+                  "a body that fits a Kafka record (KafkaMessageLimits)",
+                  answer.body().length + " bytes",
+                  fetched.tooLarge())));
     }
     if (fetched.json() == null) {
       throw new CheckFailed(

@@ -82,7 +82,8 @@ public class PaginationChecks {
       ApiRequest request = edge.request(endpoint, total);
       String name = endpoint + ".pagination.edge." + edge.id;
       Fetched fetched = context.fetch(name, request);
-      context.check(name, fetched, () -> edge.verify(Expect.okJson(fetched), endpoint, total));
+      context.check(
+          name, fetched, (Fetched subject) -> edge.verify(Expect.okJson(subject), endpoint, total));
       context.itemDone();
     }
   }

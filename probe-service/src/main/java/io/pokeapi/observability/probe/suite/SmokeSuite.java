@@ -61,7 +61,7 @@ public class SmokeSuite implements ProbeSuite {
     for (Lookup lookup : lookups) {
       context.checkCancelled();
       Fetched fetched = context.fetch(lookup.checkName(), ApiRequest.of(lookup.path()));
-      context.check(lookup.checkName(), fetched, () -> verify(lookup, fetched));
+      context.check(lookup.checkName(), fetched, (Fetched subject) -> verify(lookup, subject));
       context.itemDone();
     }
   }

@@ -163,7 +163,7 @@ public class SweepSuite implements ProbeSuite {
   private void probe(RunContext context, ResourceRef target) throws InterruptedException {
     String check = target.endpoint() + ".sweep.resource";
     Fetched fetched = context.fetch(check, ApiRequest.of(target.path()));
-    context.check(check, fetched, () -> verify(target, fetched));
+    context.check(check, fetched, (Fetched subject) -> verify(target, subject));
     context.itemDone();
   }
 

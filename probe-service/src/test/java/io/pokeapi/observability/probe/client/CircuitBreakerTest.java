@@ -15,7 +15,6 @@ import io.pokeapi.observability.pokeapidouble.PokeApiDouble;
 import io.pokeapi.observability.pokeapidouble.fault.FaultKind;
 import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
 import io.pokeapi.observability.probe.config.ProbeConfig;
-import io.pokeapi.observability.probe.logging.ProbeLog;
 import io.pokeapi.observability.probe.metrics.ProbeMetrics;
 import io.pokeapi.observability.probe.support.InjectPokeApiDouble;
 import io.pokeapi.observability.probe.support.KafkaEvents;
@@ -246,25 +245,23 @@ class CircuitBreakerTest {
     FaultRule outage = pokeApi.faults().add(FaultRule.on(endpoint, FaultKind.HTTP_503));
     long before = pokeApi.metrics().requests(endpoint);
     try {
-      UUID run = ProbeTestSupport.startRun("smoke", null, List.of("stat/1", "stat/2", "stat/3"));
+      UUID run =
+          ProbeTestSupport.startRun("smoke", null, List.of("stat/1", "stat/2", "stat/3", "stat/4"));
       ProbeTestSupport.awaitEnd(run, Duration.ofSeconds(60));
-      // at once, well within the half-open delay: the open breaker sends nothing
-      ApiExchange refused = client.get(ApiRequest.of("stat/4/"), ProbeLog.Context.NONE);
-      assertThat(refused.circuitOpen()).isTrue();
-      assertThat(refused.attempts()).isEmpty();
-      assertThat(pokeApi.metrics().requests(endpoint) - before).isEqualTo(10);
-
       events.awaitFinished(run, Duration.ofSeconds(30));
       List<CheckResult> checks =
           events.checks(run).stream().filter(c -> c.checkName().endsWith(".by-id")).toList();
       // 4 + 4 attempts fail the first two lookups; the 9th and 10th fail the third one and open
-      // the breaker, which refuses its remaining retries
+      // the breaker, which refuses its remaining retries (still the 5xx it saw, never a skip);
+      // the open breaker sends nothing for the fourth, which fails as circuit_open
       assertThat(checks)
           .extracting(CheckResult::status, CheckResult::failureType)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(CheckStatus.FAILED, FailureType.HTTP_5XX),
               org.assertj.core.groups.Tuple.tuple(CheckStatus.FAILED, FailureType.HTTP_5XX),
-              org.assertj.core.groups.Tuple.tuple(CheckStatus.SKIPPED, null));
+              org.assertj.core.groups.Tuple.tuple(CheckStatus.FAILED, FailureType.HTTP_5XX),
+              org.assertj.core.groups.Tuple.tuple(CheckStatus.FAILED, FailureType.CIRCUIT_OPEN));
+      assertThat(pokeApi.metrics().requests(endpoint) - before).isEqualTo(10);
       assertThat(gauge(endpoint)).isEqualTo(1.0);
       assertThat(gauge("pokemon")).as("other endpoints keep their own breaker").isZero();
     } finally {

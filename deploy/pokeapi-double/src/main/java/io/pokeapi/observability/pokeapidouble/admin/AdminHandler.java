@@ -9,6 +9,7 @@ import io.pokeapi.observability.pokeapidouble.data.DataSet;
 import io.pokeapi.observability.pokeapidouble.data.InvalidDataDirectoryException;
 import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
 import io.pokeapi.observability.pokeapidouble.fault.FaultRules;
+import io.pokeapi.observability.pokeapidouble.server.AdminReach;
 import io.pokeapi.observability.pokeapidouble.server.DoubleRuntime;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -30,25 +31,40 @@ import java.util.Map;
  *       {"seed": n, "rules": [...]}}), add one, clear; {@code DELETE /_admin/faults/<id>}.
  *   <li>{@code GET /_admin/metrics}: Prometheus text format.
  * </ul>
+ *
+ * <p>Every request first passes the {@link AdminGuard} (loopback Host, same origin, token, JSON
+ * bodies); every error is an RFC 9457 {@code application/problem+json} document.
  */
 public final class AdminHandler implements Handler<HttpServerRequest> {
 
   private static final long MAX_BODY_BYTES = 1 << 20;
   private static final String JSON = "application/json; charset=utf-8";
+  private static final String PROBLEM = "application/problem+json";
   private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
   private final DoubleRuntime runtime;
   private final Vertx vertx;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final AdminGuard guard;
 
   /** The admin interface of {@code runtime}; blocking work runs on {@code vertx} workers. */
   public AdminHandler(DoubleRuntime runtime, Vertx vertx) {
     this.runtime = runtime;
     this.vertx = vertx;
+    this.guard =
+        new AdminGuard(AdminReach.of(runtime.config().adminHost()), runtime.config().adminToken());
   }
 
   @Override
   public void handle(HttpServerRequest request) {
+    AdminGuard.Refusal refused = guard.checkHeaders(request);
+    if (refused != null) {
+      if (refused.status() == 401) {
+        request.response().putHeader("WWW-Authenticate", "Bearer realm=\"pokeapi-double-admin\"");
+      }
+      problem(request, refused.status(), refused.title(), refused.detail());
+      return;
+    }
     String contentLength = request.getHeader("Content-Length");
     if (contentLength != null && parseLong(contentLength) > MAX_BODY_BYTES) {
       error(request, 413, "request body larger than " + MAX_BODY_BYTES + " bytes");
@@ -56,7 +72,15 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
     }
     request
         .body()
-        .onSuccess(body -> route(request, body))
+        .onSuccess(
+            body -> {
+              AdminGuard.Refusal notJson = guard.checkBody(request, body);
+              if (notJson != null) {
+                problem(request, notJson.status(), notJson.title(), notJson.detail());
+              } else {
+                route(request, body);
+              }
+            })
         .onFailure(e -> error(request, 400, "cannot read the request body: " + e.getMessage()));
   }
 
@@ -169,6 +193,8 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
   private ObjectNode status() {
     ObjectNode status = describe(runtime.data());
     status.put("adminEnabled", true);
+    status.put("adminHost", runtime.config().adminHost());
+    status.put("adminTokenRequired", guard.tokenRequired());
     status.put("port", runtime.port());
     status.put("eventLoops", runtime.config().eventLoops());
     status.put("renderedBaseUrls", runtime.renderedBaseUrls());
@@ -220,9 +246,35 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
   }
 
   private void error(HttpServerRequest request, int status, String message) {
+    problem(request, status, TITLES.getOrDefault(status, "Error"), message);
+  }
+
+  private static final Map<Integer, String> TITLES =
+      Map.of(
+          400, "Bad Request",
+          404, "Not Found",
+          405, "Method Not Allowed",
+          413, "Content Too Large",
+          422, "Unprocessable Content",
+          500, "Internal Server Error");
+
+  /** An RFC 9457 problem document. */
+  private void problem(HttpServerRequest request, int status, String title, String detail) {
     ObjectNode body = mapper.createObjectNode();
-    body.put("error", message);
-    json(request, status, body);
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", request.path());
+    try {
+      request
+          .response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", PROBLEM)
+          .end(Buffer.buffer(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(body)));
+    } catch (JsonProcessingException e) {
+      request.response().setStatusCode(500).end();
+    }
   }
 
   private void notAllowed(HttpServerRequest request, String allowed) {

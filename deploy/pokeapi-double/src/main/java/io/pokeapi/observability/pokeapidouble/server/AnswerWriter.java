@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Arrays;
 
 /**
  * Writes answers: fixed headers, then the body's pre-encoded ETag and Content-Length, then the
@@ -55,11 +56,21 @@ final class AnswerWriter {
     }
   }
 
-  /** The answer's headers and body followed by {@code padding} (an oversized-body fault). */
+  /**
+   * Spaces an oversized-body fault pads with: one shared chunk written as many times as needed, so
+   * padding holds no memory per size or per request (a buffer per padding size, kept for ever, grew
+   * the heap by up to 16 MiB per distinct body size).
+   */
+  private static final Buffer PADDING_CHUNK = spaces(64 * 1024);
+
+  /**
+   * The answer's headers and body followed by {@code paddingBytes} spaces (an oversized-body
+   * fault), written from {@link #PADDING_CHUNK}.
+   */
   static void sendPadded(
       HttpServerRequest request,
       Answer answer,
-      Buffer padding,
+      long paddingBytes,
       EndpointMeters meters,
       boolean head) {
     HttpServerResponse response = request.response();
@@ -71,13 +82,25 @@ final class AnswerWriter {
     if (body.etag() != null) {
       headers.add(ETAG, body.etag());
     }
-    headers.add(CONTENT_LENGTH, Long.toString((long) body.size() + padding.length()));
+    headers.add(CONTENT_LENGTH, Long.toString(body.size() + paddingBytes));
     if (head) {
       response.end();
-    } else {
-      response.write(body.identity());
-      response.end(padding);
+      return;
     }
+    response.write(body.identity());
+    int chunk = PADDING_CHUNK.length();
+    long left = paddingBytes;
+    while (left > chunk) {
+      response.write(PADDING_CHUNK);
+      left -= chunk;
+    }
+    response.end(PADDING_CHUNK.slice(0, (int) left));
+  }
+
+  private static Buffer spaces(int size) {
+    byte[] spaces = new byte[size];
+    Arrays.fill(spaces, (byte) ' ');
+    return Buffer.buffer(spaces);
   }
 
   /**

@@ -34,6 +34,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
 
   private final DoubleRuntime runtime;
   private final Handler<HttpServerRequest> admin;
+  private final AdminReach adminReach;
   private final FaultResponder faults;
   private final boolean emptyEncounters;
   private final boolean trustForwarded;
@@ -45,6 +46,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
   ApiHandler(DoubleRuntime runtime, Vertx vertx, Handler<HttpServerRequest> admin) {
     this.runtime = runtime;
     this.admin = admin;
+    this.adminReach = AdminReach.of(runtime.config().adminHost());
     this.faults = new FaultResponder(vertx, runtime.stalled());
     this.emptyEncounters = runtime.config().missingEncounters() == MissingEncounters.EMPTY_LIST;
     this.trustForwarded = runtime.config().trustForwardedHeaders();
@@ -53,7 +55,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
   @Override
   public void handle(HttpServerRequest request) {
     String path = request.path();
-    if (admin != null && isAdminPath(path)) {
+    if (admin != null && isAdminPath(path) && adminReach.reaches(request.localAddress())) {
       admin.handle(request);
       return;
     }

@@ -9,20 +9,17 @@ import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
 import io.pokeapi.observability.pokeapidouble.metrics.EndpointMeters;
 import io.pokeapi.observability.pokeapidouble.render.RenderedBody;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Carries out the faults that fired for a request: waits, then answers in the faulty way. */
 final class FaultResponder {
 
   private static final byte[] MALFORMATION = "#!malformed!#".getBytes(StandardCharsets.US_ASCII);
-  private static final ConcurrentHashMap<Long, Buffer> PADDINGS = new ConcurrentHashMap<>();
 
   private final Vertx vertx;
   private final AtomicInteger stalled;
@@ -99,7 +96,7 @@ final class FaultResponder {
       }
       case OVERSIZED_BODY -> {
         long missing = Math.max(0, fault.sizeBytes() - answer.body().size());
-        AnswerWriter.sendPadded(request, answer, padding(missing), meters, head);
+        AnswerWriter.sendPadded(request, answer, missing, meters, head);
       }
     }
   }
@@ -147,15 +144,5 @@ final class FaultResponder {
     System.arraycopy(MALFORMATION, 0, broken, head, MALFORMATION.length);
     System.arraycopy(bytes, head, broken, head + MALFORMATION.length, bytes.length - head);
     return body.corrupted(broken);
-  }
-
-  private static Buffer padding(long size) {
-    return PADDINGS.computeIfAbsent(
-        size,
-        s -> {
-          byte[] spaces = new byte[Math.toIntExact(s)];
-          Arrays.fill(spaces, (byte) ' ');
-          return Buffer.buffer(spaces);
-        });
   }
 }

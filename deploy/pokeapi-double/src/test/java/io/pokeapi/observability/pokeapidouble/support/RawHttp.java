@@ -34,9 +34,43 @@ public final class RawHttp {
     return exchange(port, request.toString().getBytes(StandardCharsets.ISO_8859_1));
   }
 
+  /**
+   * {@code method target} to {@code address:port} with {@code Host: host}, extra header lines and
+   * an optional body (sent with its Content-Length), connection closed after.
+   */
+  public static Reply send(
+      String address,
+      int port,
+      String method,
+      String target,
+      String host,
+      String body,
+      String... headerLines)
+      throws IOException {
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder request = new StringBuilder(method).append(' ').append(target);
+    request.append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+    for (String line : headerLines) {
+      request.append(line).append("\r\n");
+    }
+    if (body != null) {
+      request.append("Content-Length: ").append(content.length).append("\r\n");
+    }
+    request.append("Connection: close\r\n\r\n");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    bytes.writeBytes(content);
+    return exchange(address, port, bytes.toByteArray());
+  }
+
   /** Sends raw bytes and reads the answer until the server closes the connection. */
   public static Reply exchange(int port, byte[] request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    return exchange("127.0.0.1", port, request);
+  }
+
+  /** Sends raw bytes to {@code address} and reads the answer until the server closes. */
+  public static Reply exchange(String address, int port, byte[] request) throws IOException {
+    try (Socket socket = new Socket(address, port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
       out.write(request);
