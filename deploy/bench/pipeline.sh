@@ -75,6 +75,8 @@ export POKEOBS_PG_DB="${BENCH_PG_DB:-pokeobs_bench}"
 export POKEOBS_DOUBLE_PORT=$base_port POKEOBS_PROBE_PORT=$((base_port + 1)) POKEOBS_DIFF_PORT=$((base_port + 2))
 export POKEOBS_LOAD_PORT=$((base_port + 3)) POKEOBS_REPORTER_PORT=$((base_port + 4)) POKEOBS_KAFKA_PORT="${BENCH_KAFKA_PORT:-$((base_port + 1000))}"
 export PROBE_SCHEDULE_SMOKE=off PROBE_SCHEDULE_REGRESSION=off PROBE_SCHEDULE_SWEEP=off
+# no Prometheus beside the benchmark (it would scrape, and take port 9090)
+export POKEOBS_PROMETHEUS=off
 stack="$repo/deploy/local/stack"
 endpoints=(pokemon pokemon-species ability type)
 
