@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * java deploy/bench/PlainSweep.java BASE_URL CONCURRENCY ENDPOINT...
  * </pre>
  *
- * Prints one line: {@code resources=N bytes=B seconds=S} (the list pages are fetched first and
- * not counted).
+ * Prints one line: {@code resources=N bytes=B seconds=S cpu=C peak_mb=M} (the list pages are
+ * fetched first and not counted; {@code cpu} is the CPU seconds the client used while measured,
+ * {@code peak_mb} its peak RSS).
  */
 public final class PlainSweep {
 
@@ -54,6 +55,7 @@ public final class PlainSweep {
     Semaphore inFlight = new Semaphore(concurrency);
     List<Future<?>> pending = new ArrayList<>(urls.size());
     long start = System.nanoTime();
+    long cpuStart = cpuNanos();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (String url : urls) {
         inFlight.acquire();
@@ -76,12 +78,39 @@ public final class PlainSweep {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = (cpuNanos() - cpuStart) / 1e9;
     if (failures.get() > 0) {
       System.err.println(failures.get() + " requests failed");
       System.exit(1);
     }
     System.out.printf(
-        Locale.ROOT, "resources=%d bytes=%d seconds=%.3f%n", urls.size(), bytes.get(), seconds);
+        Locale.ROOT,
+        "resources=%d bytes=%d seconds=%.3f cpu=%.1f peak_mb=%d%n",
+        urls.size(),
+        bytes.get(),
+        seconds,
+        cpu,
+        peakMegabytes());
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** VmHWM of this process, 0 where /proc is missing. */
+  private static long peakMegabytes() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (Exception e) {
+      // not Linux
+    }
+    return 0;
   }
 
   /** The resource urls of an endpoint, from its list pages. */

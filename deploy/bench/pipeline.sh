@@ -2,35 +2,49 @@
 # Benchmarks the whole pipeline on the real data set against a plain download of the same bytes.
 #
 # Brings up its own stack (deploy/local/stack up --offline, own state dir, ports and database, a
-# fresh Kafka), then, in one run:
+# fresh Kafka), then, for each concurrency asked for (each round on a fresh database, with the probe
+# and the diff service restarted so that the probe has no ETags and the store is empty):
 #   1. downloads the swept resources straight from the double with a plain JDK HTTP client at the
-#      probe's sweep concurrency (once to warm the double's render cache, once measured);
+#      sweep's concurrency (once to warm the double's render cache, once measured);
 #   2. runs a full sweep through the pipeline into the empty store (probe -> Kafka -> diff service
 #      -> PostgreSQL), timed from the start request until the diff service has stored and
 #      evaluated the run;
 #   3. runs the same sweep again, unchanged.
-# It prints resources/s and MB/s for each, the ratios to the plain download, the rows each sweep
-# wrote, and the peak RSS (VmHWM) of every process of the stack. It asserts nothing: the figures go
-# to README by hand.
+# For each step it prints the seconds, resources/s, MB/s, the ratio to the plain download (how many
+# times slower), the rows each sweep wrote, and per process the CPU seconds the step took and the
+# peak RSS (VmHWM, reset before each step through /proc/PID/clear_refs) during it: the double, the
+# probe, the diff service, Kafka, the PostgreSQL backends of the benchmark's database, the plain
+# client, and load and reporter (idle). The figures at concurrency 16 show how the cost grows when
+# more work is in flight. With --repeat N the whole measurement runs N times and a last table gives
+# the medians. It asserts nothing: the figures go to README by hand.
 #
-# Usage: deploy/bench/pipeline.sh [--data-dir DIR] [--concurrency N] [--keep]
-#   --data-dir DIR    data set (default: $POKEAPI_DATA_DIR, ../shared/pokeapi, /work/shared/pokeapi)
-#   --concurrency N   requests in flight for the sweep and the plain client (default 4, the
-#                     probe's default probe.sweep.concurrency)
-#   --keep            leave the stack running afterwards (deploy/local/stack with
-#                     POKEOBS_STACK_DIR=deploy/local/.run/bench-stack)
+# Usage: deploy/bench/pipeline.sh [--data-dir DIR] [--concurrency LIST] [--repeat N] [--profile DIR] [--keep]
+#   --data-dir DIR      data set (default: $POKEAPI_DATA_DIR, ../shared/pokeapi, /work/shared/pokeapi)
+#   --concurrency LIST  comma-separated requests in flight for the sweep and the plain client
+#                       (default 4,16: 4 is the probe's default probe.sweep.concurrency)
+#   --repeat N          measure everything N times and print the medians too (default 1)
+#   --profile DIR       record each sweep of the probe and the diff service with JDK Flight
+#                       Recorder (settings=profile) into DIR/<round>-<sweep>-<service>.jfr and
+#                       write `jfr view` summaries (hot methods, allocations, GC) beside them
+#   --keep              leave the stack running afterwards (deploy/local/stack with
+#                       POKEOBS_STACK_DIR=deploy/local/.run/bench-stack)
 # Environment: JAVA_HOME, POKEOBS_BUILD_SUFFIX (as -Dbuild.suffix), BENCH_PORT_BASE (28080: the
-# double on it, the services on +1..+4, Kafka on +1000), POKEOBS_PG_* for the server.
+# double on it, the services on +1..+4), BENCH_KAFKA_PORT (BENCH_PORT_BASE + 1000), BENCH_PG_DB (pokeobs_bench), POKEOBS_PG_*
+# for the server, POKEOBS_<NAME>_JVM_OPTS to try other JVM settings than the stack's defaults.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data_dir="${POKEAPI_DATA_DIR:-}"
-concurrency=4
+concurrencies=4,16
+repeat=1
+profile_dir=""
 keep=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --data-dir) data_dir="${2:?}"; shift 2 ;;
-    --concurrency) concurrency="${2:?}"; shift 2 ;;
+    --concurrency) concurrencies="${2:?}"; shift 2 ;;
+    --repeat) repeat="${2:?}"; shift 2 ;;
+    --profile) profile_dir="${2:?}"; shift 2 ;;
     --keep) keep=true; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -47,14 +61,22 @@ if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ];
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
+jfr="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
+IFS=, read -r -a conc_list <<<"$concurrencies"
+if [ -n "$profile_dir" ]; then
+  mkdir -p "$profile_dir"
+  profile_dir="$(cd "$profile_dir" && pwd)"
+fi
 
 base_port="${BENCH_PORT_BASE:-28080}"
 export POKEOBS_STACK_DIR="$repo/deploy/local/.run/bench-stack"
-export POKEOBS_PG_DB=pokeobs_bench
+export POKEOBS_PG_DB="${BENCH_PG_DB:-pokeobs_bench}"
 export POKEOBS_DOUBLE_PORT=$base_port POKEOBS_PROBE_PORT=$((base_port + 1)) POKEOBS_DIFF_PORT=$((base_port + 2))
-export POKEOBS_LOAD_PORT=$((base_port + 3)) POKEOBS_REPORTER_PORT=$((base_port + 4)) POKEOBS_KAFKA_PORT=$((base_port + 1000))
+export POKEOBS_LOAD_PORT=$((base_port + 3)) POKEOBS_REPORTER_PORT=$((base_port + 4)) POKEOBS_KAFKA_PORT="${BENCH_KAFKA_PORT:-$((base_port + 1000))}"
 export PROBE_SCHEDULE_SMOKE=off PROBE_SCHEDULE_REGRESSION=off PROBE_SCHEDULE_SWEEP=off
-export PROBE_SWEEP_CONCURRENCY="$concurrency"
+# no Prometheus beside the benchmark (it would scrape, and take port 9090)
+export POKEOBS_PROMETHEUS=off
 stack="$repo/deploy/local/stack"
 endpoints=(pokemon pokemon-species ability type)
 
@@ -63,6 +85,7 @@ if [ -n "${POKEOBS_PG_PASSWORD:-}" ]; then export PGPASSWORD="$POKEOBS_PG_PASSWO
 sql() { psql -XAtqc "$1"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+log() { echo "== $*" >&2; }
 
 cleanup() {
   if ! $keep; then
@@ -70,24 +93,89 @@ cleanup() {
     "$repo/deploy/local/postgres" drop --db "$POKEOBS_PG_DB" >/dev/null 2>&1 || true
     rm -rf "$POKEOBS_STACK_DIR/kafka/data"
   fi
+  rm -f "${threads_file:-}"
 }
 trap cleanup EXIT
 
-echo "== bringing up a fresh stack (state $POKEOBS_STACK_DIR, database $POKEOBS_PG_DB)" >&2
-"$stack" down >/dev/null 2>&1 || true
-rm -rf "$POKEOBS_STACK_DIR"
-"$repo/deploy/local/postgres" drop --db "$POKEOBS_PG_DB" >/dev/null 2>&1 || true
-"$stack" up --offline "$data_dir" --no-smoke >/dev/null
-eval "$("$stack" env | grep -E '^(DOUBLE|PROBE|DIFF|LOAD|REPORTER|KAFKA)_(URL|PID)=')"
+# --- per-process CPU and peak RSS ----------------------------------------------------------------
+clk_tck="$(getconf CLK_TCK)"
+procs=(double probe diff kafka load reporter)
+declare -A pid_of
+refresh_pids() {
+  eval "$("$stack" env | grep -E '^(DOUBLE|PROBE|DIFF|LOAD|REPORTER|KAFKA)_(URL|PID)=')"
+  pid_of=([double]=$DOUBLE_PID [probe]=$PROBE_PID [diff]=$DIFF_PID [kafka]=$KAFKA_PID [load]=$LOAD_PID [reporter]=$REPORTER_PID)
+}
+# CPU seconds (user + system) a process has used so far
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# the PostgreSQL backends serving the benchmark's database (the server itself is shared)
+pg_backends() { sql "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()" 2>/dev/null || true; }
+# CPU ticks per thread group of a process ("C2 CompilerThre", "vert.x-eventloo", "GC Thread#", ...:
+# /proc's 15-character thread names with their numbers dropped), one "group ticks" line each
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(sed 's/[0-9]*$//; s/[ #-]*$//' "$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)"
+  done | awk -F'\t' '{ t[$1] += $2 } END { for (g in t) printf "%s\t%d\n", g, t[g] }'
+}
+declare -A threads_before
+# the thread groups of probe and diff that used the most CPU since step_begin, as "group s, ..."
+thread_report() { # proc
+  local pid="${pid_of[$1]}"
+  awk -F'\t' -v h="$clk_tck" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "%s\t%.1f\n", $1, d / h }' \
+    <(printf '%s\n' "${threads_before[$1]}") <(thread_ticks "$pid") | sort -t$'\t' -k2 -gr | head -n 8 |
+    awk -F'\t' '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), ($1 == "" ? "virtual-thread carriers" : $1), $2 }'
+}
+declare -A cpu_before pg_before
+step_begin() { # resets the peaks and takes the CPU counters
+  local p pid
+  threads_before[probe]="$(thread_ticks "${pid_of[probe]}")"
+  threads_before[diff]="$(thread_ticks "${pid_of[diff]}")"
+  for p in "${procs[@]}"; do
+    cpu_before[$p]="$(cpu_ticks "${pid_of[$p]}")"
+    echo 5 >"/proc/${pid_of[$p]}/clear_refs" 2>/dev/null || true
+  done
+  pg_before=()
+  for pid in $(pg_backends); do pg_before[$pid]="$(cpu_ticks "$pid")"; done
+}
+# prints "name=cpu_seconds/peak_mb ..." for the step that step_begin started
+step_end() {
+  local p pid out="" ticks peak pg=0
+  for p in "${procs[@]}"; do
+    ticks=$(($(cpu_ticks "${pid_of[$p]}") - ${cpu_before[$p]}))
+    peak="$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/${pid_of[$p]}/status" 2>/dev/null || echo 0)"
+    out+="$p=$(awk -v t="$ticks" -v h="$clk_tck" 'BEGIN { printf "%.1f", t / h }')/$peak "
+  done
+  for pid in $(pg_backends); do pg=$((pg + $(cpu_ticks "$pid") - ${pg_before[$pid]:-0})); done
+  out+="postgres=$(awk -v t="$pg" -v h="$clk_tck" 'BEGIN { printf "%.1f", t / h }')/- "
+  echo "$out"
+  echo "  probe threads: $(thread_report probe)" >>"$threads_file"
+  echo "  diff threads: $(thread_report diff)" >>"$threads_file"
+}
 
-# --- the plain download --------------------------------------------------------------------------
-plain() { "$java" -Xmx512m "$repo/deploy/bench/PlainSweep.java" "$DOUBLE_URL/api/v2" "$concurrency" "${endpoints[@]}"; }
-echo "== plain download, warm-up (renders every body once in the double)" >&2
-plain >/dev/null
-echo "== plain download, measured" >&2
-read -r plain_resources plain_bytes plain_seconds < <(plain | sed -E 's/resources=([0-9]+) bytes=([0-9]+) seconds=([0-9.]+)/\1 \2 \3/')
+# --- JFR per sweep ----------------------------------------------------------------------------------
+jfr_start() { # name
+  [ -n "$profile_dir" ] || return 0
+  "$jcmd" "$PROBE_PID" JFR.start name="$1" settings=profile >/dev/null
+  "$jcmd" "$DIFF_PID" JFR.start name="$1" settings=profile >/dev/null
+}
+jfr_stop() { # name
+  [ -n "$profile_dir" ] || return 0
+  local svc pid file
+  for svc in probe diff; do
+    pid="${pid_of[$svc]}"
+    file="$profile_dir/$1-$svc.jfr"
+    "$jcmd" "$pid" JFR.stop name="$1" filename="$file" >/dev/null
+    {
+      for view in hot-methods allocation-by-class allocation-by-site gc-pauses cpu-time-hot-methods; do
+        "$jfr" view --width 200 "$view" "$file" 2>/dev/null || true
+      done
+    } >"${file%.jfr}.txt"
+  done
+}
 
-# --- the pipeline --------------------------------------------------------------------------------
+# --- one round ------------------------------------------------------------------------------------
+plain() { "$java" -Xmx256m "$repo/deploy/bench/PlainSweep.java" "$DOUBLE_URL/api/v2" "$1" "${endpoints[@]}"; }
+
 tables=(snapshots resource_heads resource_keys schema_shapes run_shapes schema_versions schema_heads schema_changes data_changes latency_samples probe_runs outbox_events)
 row_counts() {
   local t out=""
@@ -116,35 +204,110 @@ sweep() {
     run="$(curl -s "$PROBE_URL/api/runs/$id")"
     status="$(jq -r .status <<<"$run")"
     [ "$status" != running ] && break
-    sleep 0.2
+    sleep 0.1
   done
   t_probe="$(now)"
   [ "$status" = completed ] || { echo "the sweep ended $status: $run" >&2; exit 1; }
-  until [ "$(sql "SELECT count(*) FROM probe_runs WHERE run_id = '$id' AND finalized_at IS NOT NULL")" = 1 ]; do sleep 0.2; done
+  until [ "$(sql "SELECT count(*) FROM probe_runs WHERE run_id = '$id' AND finalized_at IS NOT NULL")" = 1 ]; do sleep 0.1; done
   t_done="$(now)"
   echo "$(elapsed "$t0" "$t_probe") $(elapsed "$t0" "$t_done") $(jq -r .progress.requests <<<"$run") $(jq -r .progress.failed <<<"$run") $(rows_written "$before" "$(row_counts)")"
 }
 
-echo "== pipeline sweep into the empty store" >&2
-read -r first_probe first_seconds first_requests first_failed first_rows < <(sweep)
-echo "== pipeline sweep again, unchanged" >&2
-read -r again_probe again_seconds again_requests again_failed again_rows < <(sweep)
+# Stops the probe and the diff service, empties the store, starts them again with the concurrency.
+fresh_services() {
+  export PROBE_SWEEP_CONCURRENCY="$1"
+  "$stack" down probe-service diff-service >/dev/null 2>&1
+  "$repo/deploy/local/postgres" drop --db "$POKEOBS_PG_DB" >/dev/null 2>&1 || true
+  "$stack" up --offline "$data_dir" --no-smoke --no-build >/dev/null
+  refresh_pids
+}
 
-# --- figures -------------------------------------------------------------------------------------
-peak_rss() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
-ratio() { awk -v p="$1" -v s="$2" 'BEGIN { printf "%.2f", p / s }'; }
-mb="$(awk -v b="$plain_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')"
+times_slower() { awk -v p="$1" -v s="$2" 'BEGIN { printf "%.2f", s / p }'; }
+field() { sed -E "s/.*(^| )$2=([^ ]*).*/\2/" <<<"$1"; } # "k=v ..." key
 
-echo
-echo "Pipeline benchmark: $plain_resources resources (${endpoints[*]}), $mb MB of JSON, concurrency $concurrency, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %9s %12s %9s %10s  %s\n' "" seconds resources/s MB/s "vs plain" "rows written"
-printf '%-34s %9s %12s %9s %10s  %s\n' "plain download (JDK client)" "$plain_seconds" "$(rate "$plain_resources" "$plain_seconds")" "$(mbps "$plain_bytes" "$plain_seconds")" 1.00 -
-printf '%-34s %9s %12s %9s %10s  %s\n' "pipeline, first sweep (stored)" "$first_seconds" "$(rate "$plain_resources" "$first_seconds")" "$(mbps "$plain_bytes" "$first_seconds")" "$(ratio "$plain_seconds" "$first_seconds")" "$first_rows"
-printf '%-34s %9s %12s %9s %10s  %s\n' "  of which the probe's run" "$first_probe" "$(rate "$plain_resources" "$first_probe")" "$(mbps "$plain_bytes" "$first_probe")" "$(ratio "$plain_seconds" "$first_probe")" ""
-printf '%-34s %9s %12s %9s %10s  %s\n' "pipeline, unchanged sweep" "$again_seconds" "$(rate "$plain_resources" "$again_seconds")" "$(mbps "$plain_bytes" "$again_seconds")" "$(ratio "$plain_seconds" "$again_seconds")" "$again_rows"
-printf '%-34s %9s %12s %9s %10s  %s\n' "  of which the probe's run" "$again_probe" "$(rate "$plain_resources" "$again_probe")" "$(mbps "$plain_bytes" "$again_probe")" "$(ratio "$plain_seconds" "$again_probe")" ""
-echo "(pipeline times run from the start request until the diff service has stored and evaluated the run; requests ${first_requests} and ${again_requests} with the list pages, failed checks ${first_failed} and ${again_failed})"
-echo "database size after both sweeps: $(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")"
-echo "peak RSS (VmHWM): pokeapi-double $(peak_rss "$DOUBLE_PID"), probe-service $(peak_rss "$PROBE_PID"), diff-service $(peak_rss "$DIFF_PID"), kafka $(peak_rss "$KAFKA_PID"), load-service $(peak_rss "$LOAD_PID") (idle), reporter-service $(peak_rss "$REPORTER_PID") (idle)"
+threads_file="$(mktemp)"
+results=()  # "round conc plain first first_probe again again_probe" per round
+round_report() { # round conc: measures and prints one round
+  local round="$1" conc="$2" plain_line plain_res plain_bytes plain_s plain_cpu p_usage
+  log "round $round, concurrency $conc: fresh store, probe and diff service restarted"
+  fresh_services "$conc"
+  log "plain download, warm-up (renders every body once in the double)"
+  plain "$conc" >/dev/null
+  log "plain download, measured"
+  step_begin
+  plain_line="$(plain "$conc")"
+  p_usage="$(step_end)"
+  plain_res="$(field "$plain_line" resources)" plain_bytes="$(field "$plain_line" bytes)"
+  plain_s="$(field "$plain_line" seconds)" plain_cpu="$(field "$plain_line" cpu)/$(field "$plain_line" peak_mb)"
+  log "pipeline sweep into the empty store"
+  local f_probe f_s f_req f_failed f_rows f_usage a_probe a_s a_req a_failed a_rows a_usage
+  step_begin
+  jfr_start "r$round-c$conc-first"
+  read -r f_probe f_s f_req f_failed f_rows < <(sweep)
+  f_usage="$(step_end)"
+  jfr_stop "r$round-c$conc-first"
+  log "pipeline sweep again, unchanged"
+  step_begin
+  jfr_start "r$round-c$conc-unchanged"
+  read -r a_probe a_s a_req a_failed a_rows < <(sweep)
+  a_usage="$(step_end)"
+  jfr_stop "r$round-c$conc-unchanged"
+  results+=("$conc $plain_s $f_s $f_probe $a_s $a_probe")
+
+  local mb
+  mb="$(awk -v b="$plain_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')"
+  echo
+  echo "Round $round: $plain_res resources (${endpoints[*]}), $mb MB of JSON, concurrency $conc, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-34s %8s %11s %7s %8s  %s\n' "" seconds resources/s MB/s "x plain" "rows written"
+  printf '%-34s %8s %11s %7s %8s  %s\n' "plain download (JDK client)" "$plain_s" "$(rate "$plain_res" "$plain_s")" "$(mbps "$plain_bytes" "$plain_s")" 1.00 -
+  printf '%-34s %8s %11s %7s %8s  %s\n' "pipeline, first sweep (stored)" "$f_s" "$(rate "$plain_res" "$f_s")" "$(mbps "$plain_bytes" "$f_s")" "$(times_slower "$plain_s" "$f_s")" "$f_rows"
+  printf '%-34s %8s %11s %7s %8s  %s\n' "  of which the probe's run" "$f_probe" "$(rate "$plain_res" "$f_probe")" "$(mbps "$plain_bytes" "$f_probe")" "$(times_slower "$plain_s" "$f_probe")" ""
+  printf '%-34s %8s %11s %7s %8s  %s\n' "pipeline, unchanged sweep" "$a_s" "$(rate "$plain_res" "$a_s")" "$(mbps "$plain_bytes" "$a_s")" "$(times_slower "$plain_s" "$a_s")" "$a_rows"
+  printf '%-34s %8s %11s %7s %8s  %s\n' "  of which the probe's run" "$a_probe" "$(rate "$plain_res" "$a_probe")" "$(mbps "$plain_bytes" "$a_probe")" "$(times_slower "$plain_s" "$a_probe")" ""
+  echo "(requests ${f_req} and ${a_req} with the list pages, failed checks ${f_failed} and ${a_failed}; database $(sql "SELECT pg_size_pretty(pg_database_size(current_database()))") after both sweeps)"
+  echo "CPU seconds / peak RSS MB per step:"
+  printf '  %-20s' step
+  local p
+  for p in client "${procs[@]}" postgres; do printf ' %14s' "$p"; done
+  echo
+  usage_row() { # label usage client
+    printf '  %-20s' "$1"
+    printf ' %14s' "$3"
+    for p in "${procs[@]}" postgres; do printf ' %14s' "$(field "$2" "$p")"; done
+    echo
+  }
+  usage_row "plain download" "$p_usage" "$plain_cpu"
+  usage_row "first sweep" "$f_usage" "-"
+  usage_row "unchanged sweep" "$a_usage" "-"
+  echo "CPU seconds by thread (first sweep, then unchanged sweep):"
+  sed -n '3,$p' "$threads_file"
+  : >"$threads_file"
+}
+
+# --- run ------------------------------------------------------------------------------------------
+log "bringing up a fresh stack (state $POKEOBS_STACK_DIR, database $POKEOBS_PG_DB)"
+"$stack" down >/dev/null 2>&1 || true
+rm -rf "$POKEOBS_STACK_DIR"
+"$repo/deploy/local/postgres" drop --db "$POKEOBS_PG_DB" >/dev/null 2>&1 || true
+"$stack" up --offline "$data_dir" --no-smoke >/dev/null
+refresh_pids
+echo "JVM options: $(for c in double probe diff load reporter; do printf '%s: %s; ' "$c" "$(tr '\0' ' ' <"/proc/${pid_of[$c]}/cmdline" | grep -oE -- '-(X|XX:)[^ ]+' | grep -v 'pokeobs' | tr '\n' ' ' | sed 's/ $//')"; done)"
+
+for ((r = 1; r <= repeat; r++)); do
+  for c in "${conc_list[@]}"; do round_report "$r" "$c"; done
+done
+
+if [ "$repeat" -gt 1 ]; then
+  median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+  echo
+  echo "Medians of $repeat rounds (seconds; x plain is the median of each round's ratio):"
+  printf '  %-11s %8s %8s %8s %8s %8s %9s %9s\n' concurrency plain first "x plain" unchanged "x plain" "probe 1st" "probe 2nd"
+  for c in "${conc_list[@]}"; do
+    rows="$(printf '%s\n' "${results[@]}" | awk -v c="$c" '$1 == c')"
+    col() { awk "{ print $1 }" <<<"$rows" | median; }
+    printf '  %-11s %8s %8s %8s %8s %8s %9s %9s\n' "$c" "$(col '$2')" "$(col '$3')" "$(col '$3 / $2')" "$(col '$5')" "$(col '$5 / $2')" "$(col '$4')" "$(col '$6')"
+  done
+fi
+if [ -n "$profile_dir" ]; then echo "JFR recordings and their summaries: $profile_dir"; fi

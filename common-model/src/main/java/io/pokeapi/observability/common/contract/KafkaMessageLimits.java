@@ -45,8 +45,13 @@ public final class KafkaMessageLimits {
    */
   public static final int BATCH_BYTES = 1024 * 1024;
 
-  /** Producer send buffer, 64 MiB: a few full batches per partition plus maximum-size records. */
-  public static final long BUFFER_MEMORY_BYTES = 64L * 1024 * 1024;
+  /**
+   * Producer send buffer, 16 MiB: two maximum-size records, or sixteen full batches. The producer
+   * keeps every batch-size buffer it ever used for reuse, so this bounds the heap a producer holds
+   * for good (each channel has its own producer); 64 MiB per producer did not fit a 256 MB
+   * container.
+   */
+  public static final long BUFFER_MEMORY_BYTES = 16L * 1024 * 1024;
 
   /**
    * How long the producer waits to fill a batch, 20 ms: captures are published seconds apart per
@@ -55,10 +60,12 @@ public final class KafkaMessageLimits {
   public static final int LINGER_MS = 20;
 
   /**
-   * Bytes one consumer fetch may return in total, 64 MiB: enough for a full batch from several
-   * partitions at once.
+   * Bytes one consumer fetch may return in total, 16 MiB: a full batch from two partitions at once
+   * (compressed, so hundreds of bodies). Not a size limit: a larger first batch is still returned
+   * whole, so that the consumer makes progress. Fetched data waits in the heap until polled, so
+   * this bounds what a consumer buffers.
    */
-  public static final int FETCH_MAX_BYTES = 64 * 1024 * 1024;
+  public static final int FETCH_MAX_BYTES = 16 * 1024 * 1024;
 
   private KafkaMessageLimits() {}
 

@@ -13,6 +13,7 @@ import io.pokeapi.observability.common.contract.AssertionDetail;
 import io.pokeapi.observability.probe.client.ApiRequest;
 import io.pokeapi.observability.probe.client.Endpoints;
 import io.pokeapi.observability.probe.config.ProbeConfig;
+import io.pokeapi.observability.probe.verdict.PassedBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -35,6 +36,10 @@ import org.jboss.logging.Logger;
  * <p>Which schema applies: {@code <endpoint>/<id>/} uses {@code <endpoint>/$id/index.json}, a list
  * {@code <endpoint>/} uses {@code <endpoint>/index.json}, {@code pokemon/<id>/encounters} uses
  * {@code pokemon/$id/encounters/index.json}, the root uses {@code index.json}.
+ *
+ * <p>A body that conformed once is not validated again against the same schema ({@link
+ * PassedBodies}, keyed by the schema and the body's JSON): the schemas are loaded once and never
+ * change while the service runs, so the same body always gets the same verdict.
  */
 @ApplicationScoped
 public class ContractSchemas {
@@ -62,14 +67,21 @@ public class ContractSchemas {
   private final JsonSchemaFactory factory;
   private final SchemaValidatorsConfig validatorsConfig;
   private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
+  private final PassedBodies passed;
 
   @Inject
-  public ContractSchemas(ProbeConfig config) {
-    this(config.contract().enabled(), config.contract().schemaLocation());
+  public ContractSchemas(ProbeConfig config, PassedBodies passed) {
+    this(config.contract().enabled(), config.contract().schemaLocation(), passed);
   }
 
   ContractSchemas(boolean enabled, String schemaLocation) {
+    this(enabled, schemaLocation, new PassedBodies(0));
+  }
+
+  /** Contract checks against the schemas at {@code schemaLocation}, remembering passes. */
+  public ContractSchemas(boolean enabled, String schemaLocation, PassedBodies passed) {
     this.enabled = enabled;
+    this.passed = passed;
     this.location = toBaseUri(schemaLocation);
     JsonMetaSchema published =
         JsonMetaSchema.builder(PUBLISHED_META_SCHEMA, JsonMetaSchema.getV4()).build();
@@ -138,12 +150,19 @@ public class ContractSchemas {
     if (schema.isEmpty()) {
       return Optional.empty();
     }
+    PassedBodies.Key key = passed.keyOf("contract:" + schemaPath.get(), body);
+    if (passed.passed(key)) {
+      return Optional.of(new Verdict(schemaPath.get(), List.of(), 0));
+    }
     List<ValidationMessage> messages =
         schema.get().validate(body).stream()
             .sorted(Comparator.comparing(m -> m.getInstanceLocation().toString()))
             .toList();
     List<AssertionDetail> details =
         messages.stream().limit(MAX_DETAILS).map(ContractSchemas::toDetail).toList();
+    if (messages.isEmpty()) {
+      passed.rememberPass(key);
+    }
     return Optional.of(new Verdict(schemaPath.get(), details, messages.size()));
   }
 

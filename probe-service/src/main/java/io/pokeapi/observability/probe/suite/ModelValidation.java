@@ -4,15 +4,18 @@ import io.pokeapi.observability.common.contract.AssertionDetail;
 import io.pokeapi.observability.common.model.FieldError;
 import io.pokeapi.observability.common.model.ModelValidator;
 import io.pokeapi.observability.common.model.ValidationReport;
+import io.pokeapi.observability.probe.verdict.PassedBodies;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Validates bodies against the typed models of common-model ({@code Pokemon}, {@code
  * PokemonSpecies}, {@code Type}, {@code Ability}) through its {@link ModelValidator}, which reports
- * every field error with its JSON Pointer.
+ * every field error with its JSON Pointer. A body that passed once is not validated again ({@link
+ * PassedBodies}): the same bytes always give the same verdict.
  */
 @ApplicationScoped
 public class ModelValidation {
@@ -21,6 +24,17 @@ public class ModelValidation {
   static final int MAX_DETAILS = 50;
 
   private final ModelValidator validator = new ModelValidator();
+  private final PassedBodies passed;
+
+  @Inject
+  public ModelValidation(PassedBodies passed) {
+    this.passed = passed;
+  }
+
+  /** Validation without a memo: every body is validated. */
+  public ModelValidation() {
+    this(new PassedBodies(0));
+  }
 
   /** Whether {@code endpoint} has a model. */
   public boolean supports(String endpoint) {
@@ -35,7 +49,14 @@ public class ModelValidation {
     if (!supports(endpoint)) {
       return List.of();
     }
+    PassedBodies.Key key = json == null ? null : passed.keyOf("model:" + endpoint, json);
+    if (passed.passed(key)) {
+      return List.of();
+    }
     ValidationReport<?> report = validator.validate(endpoint, json);
+    if (report.errors().isEmpty()) {
+      passed.rememberPass(key);
+    }
     return report.errors().stream().limit(MAX_DETAILS).map(ModelValidation::toDetail).toList();
   }
 
