@@ -155,7 +155,7 @@ run_gatling() {
   local line
   line=$(grep -E '^> measured ' "$work/gatling.out" | tail -1)
   [[ -n "$line" ]] || { tail -30 "$work/gatling.out" >&2; bench_die "no Gatling summary"; }
-  awk -F'|' -v d="$duration" -v rss="$(tail -1 "$work/rss")" '{gsub(/ /, ""); printf "%.2f %d %d\n", $2 / d, ($4 == "-" ? 0 : $4), rss}' <<<"$line"
+  awk -F'|' -v d="$duration" -v rss="$(tail -1 "$work/rss")" '{gsub(/[ ,]/, ""); printf "%.2f %d %d\n", $2 / d, ($4 == "-" ? 0 : $4), rss}' <<<"$line"
 }
 load_profile() { # SECONDS WARMUP
   jq -cn --arg base "http://127.0.0.1:$nginx_port" --arg path "$path" --argjson c "$connections" \
