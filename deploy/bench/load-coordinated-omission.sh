@@ -29,6 +29,7 @@
 #   --tools LIST      comma-separated, from load-service,gatling,wrk (default: all three)
 #   --resource R      resource of the data set for the body (default ability/246)
 #   --data-dir DIR    the PokéAPI data set (default $POKEAPI_DATA_DIR, ../shared/pokeapi, /work/shared/pokeapi)
+#   --quiet-load L    first wait (at most 30 minutes) until the 1-minute load average is <= L
 #   --install         apt-get install missing Debian tools instead of failing
 #   --keep            keep the work directory (logs, reports) and print where it is
 # Environment: as load-throughput.sh (JAVA_HOME, NGINX_PORT 35090, LOAD_PORT 35083, LOAD_JAR,
@@ -40,10 +41,11 @@ duration=60
 stall=10
 stall_at=20
 connections=64
-tools=load-service,gatling,wrk
+tools="load-service,gatling,wrk"
 resource=ability/246
 data_dir=
 keep=0
+quiet_load=
 BENCH_INSTALL=0
 
 while [[ $# -gt 0 ]]; do
@@ -56,9 +58,10 @@ while [[ $# -gt 0 ]]; do
     --tools) tools=$2; shift 2 ;;
     --resource) resource=$2; shift 2 ;;
     --data-dir) data_dir=$2; shift 2 ;;
+    --quiet-load) quiet_load=$2; shift 2 ;;
     --install) BENCH_INSTALL=1; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -171,6 +174,7 @@ run_wrk() {
   printf '%s\t%s\tclosed loop, %s connections paced to %s req/s\n' "$p99" "$sent" "$connections" "$rate"
 }
 
+[[ -n "$quiet_load" ]] && bench_wait_quiet "$quiet_load"
 true_p99=$(bc -l <<<"$stall * (1 - 0.01 * $duration / $stall)")
 planned=$((rate * duration))
 echo "Coordinated omission: GET $path ($size bytes) at $rate requests/s for $duration s; nginx stopped (SIGSTOP) $stall s from second $stall_at; $(nproc) CPUs"

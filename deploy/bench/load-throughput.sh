@@ -25,6 +25,9 @@
 #                      (default: the number of CPUs, since one Locust process uses one core)
 #   --resource R       resource of the data set for the body (default ability/246)
 #   --data-dir DIR     the PokéAPI data set (default $POKEAPI_DATA_DIR, ../shared/pokeapi, /work/shared/pokeapi)
+#   --jfr DIR          record load-service with JFR (settings=profile) over the counted rounds into
+#                      DIR/load-service.jfr and print its hot methods, allocation sites and GC
+#   --quiet-load L     first wait (at most 30 minutes) until the 1-minute load average is <= L
 #   --install          apt-get install missing Debian tools instead of failing
 #   --keep             keep the work directory (logs, reports) and print where it is
 # Environment: JAVA_HOME; NGINX_PORT (35090), LOAD_PORT (35083), LOCUST_MASTER_PORT (35557);
@@ -43,6 +46,8 @@ locust_workers=$(nproc)
 resource=ability/246
 data_dir=
 keep=0
+jfr_dir=
+quiet_load=
 BENCH_INSTALL=0
 
 while [[ $# -gt 0 ]]; do
@@ -56,9 +61,11 @@ while [[ $# -gt 0 ]]; do
     --locust-workers) locust_workers=$2; shift 2 ;;
     --resource) resource=$2; shift 2 ;;
     --data-dir) data_dir=$2; shift 2 ;;
+    --jfr) jfr_dir=$2; shift 2 ;;
+    --quiet-load) quiet_load=$2; shift 2 ;;
     --install) BENCH_INSTALL=1; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -189,6 +196,14 @@ if has_tool load-service; then
   run_load_service >/dev/null
 fi
 
+if [[ -n "$jfr_dir" ]] && has_tool load-service; then
+  mkdir -p "$jfr_dir"
+  jfr_file="$(cd "$jfr_dir" && pwd)/load-service.jfr"
+  "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$bench_load_pid" JFR.start name=bench settings=profile >/dev/null \
+    || bench_die "could not start a JFR recording (jcmd)"
+fi
+[[ -n "$quiet_load" ]] && bench_wait_quiet "$quiet_load"
+
 cpus=$(nproc)
 echo "Load generators vs nginx: GET $path ($size bytes of JSON), $connections connections, ${duration}s x $rounds rounds, $cpus CPUs"
 echo "data: $data_dir; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -248,5 +263,14 @@ if has_tool load-service; then
   printf 'load-service peak RSS (VmHWM, start-up and %d runs): %d MB (highest VmRSS sampled every 0.2 s: %d MB); goal <= 256 MB: %s\n' \
     $((rounds + 1)) $((hwm / 1024)) $((sampled / 1024)) "$( ((hwm <= 256 * 1024)) && echo met || echo NOT met)"
   echo "load-service JVM options: ${LOAD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${LOAD_EXTRA_JAVA_OPTS:-}"
+  if [[ -n "$jfr_dir" ]]; then
+    jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+    "${jdk_bin}jcmd" "$bench_load_pid" JFR.stop name=bench filename="$jfr_file" >/dev/null
+    echo
+    echo "JFR recording of load-service over the counted rounds: $jfr_file"
+    for view in hot-methods allocation-by-site gc thread-cpu-load; do
+      "${jdk_bin}jfr" view --width 160 "$view" "$jfr_file" | head -32
+    done
+  fi
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine shares the $cpus CPUs)"

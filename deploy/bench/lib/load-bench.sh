@@ -244,3 +244,21 @@ bench_load_wait_status() {
 }
 # bench_load_report ID: the run's JSON report on stdout.
 bench_load_report() { curl -sf "$bench_load_url/api/load-runs/$1/report" -H 'Accept: application/json'; }
+
+# --- a quiet moment -------------------------------------------------------------------------------
+# bench_wait_quiet MAX_LOAD [MINUTES]: waits (default at most 30 minutes) until the 1-minute load
+# average is at most MAX_LOAD; goes on anyway after that, saying so.
+bench_wait_quiet() {
+  local max=$1 minutes=${2:-30} deadline load
+  deadline=$(($(date +%s) + minutes * 60))
+  while true; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    (($(bc -l <<<"$load <= $max"))) && return 0
+    if (($(date +%s) >= deadline)); then
+      bench_log "load average still $load after $minutes minutes of waiting for <= $max: measuring anyway"
+      return 0
+    fi
+    bench_log "load average $load > $max: waiting for a quieter moment"
+    sleep 30
+  done
+}
