@@ -61,7 +61,7 @@ while [[ $# -gt 0 ]]; do
     --quiet-load) quiet_load=$2; shift 2 ;;
     --install) BENCH_INSTALL=1; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
