@@ -33,7 +33,8 @@
 #   --install         apt-get install missing Debian tools instead of failing
 #   --keep            keep the work directory (logs, reports) and print where it is
 # Environment: as load-throughput.sh (JAVA_HOME, NGINX_PORT 35090, LOAD_PORT 35083, LOAD_JAR,
-# LOAD_JAVA_OPTS, LOAD_EXTRA_JAVA_OPTS, GATLING_JAVA_OPTS).
+# LOAD_JAVA_OPTS, LOAD_EXTRA_JAVA_OPTS, GATLING_JAVA_OPTS, KAFKA_BOOTSTRAP_SERVERS, LOAD_KAFKA_PORT,
+# BENCH_NO_KAFKA).
 set -euo pipefail
 
 rate=1000
@@ -61,7 +62,7 @@ while [[ $# -gt 0 ]]; do
     --quiet-load) quiet_load=$2; shift 2 ;;
     --install) BENCH_INSTALL=1; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -93,6 +94,7 @@ tool_pid=
 cleanup() {
   [[ -n "$tool_pid" ]] && kill "$tool_pid" 2>/dev/null
   bench_load_stop
+  bench_kafka_stop
   bench_nginx_stop
   if [[ $keep == 1 ]]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
 }
@@ -101,7 +103,6 @@ trap cleanup EXIT
 bench_body "$data_dir" "$resource" "$work/body.json"
 size=$(wc -c <"$work/body.json")
 bench_nginx_start "$work" "$nginx_port" "$work/body.json"
-has_tool load-service && bench_load_start "$work" "$load_port"
 
 now() { date +%s.%N; }
 # stall_nginx: waits --stall-at seconds from the start of the load, stops nginx for --stall seconds;
@@ -118,13 +119,15 @@ stall_nginx() {
 }
 
 # --- each generator prints "P99_SECONDS SENT NOTE" ----------------------------------------------
-run_load_service() {
-  local profile id
-  profile=$(jq -cn --arg base "http://127.0.0.1:$nginx_port" --arg path "$path" --argjson rate "$rate" \
-    --arg d "${duration}s" --argjson c "$connections" --argjson inflight $((rate * (stall + 5) > 10000 ? rate * (stall + 5) : 10000)) \
+load_profile() { # SECONDS
+  jq -cn --arg base "http://127.0.0.1:$nginx_port" --arg path "$path" --argjson rate "$rate" \
+    --arg d "${1}s" --argjson c "$connections" --argjson inflight $((rate * (stall + 5) > 10000 ? rate * (stall + 5) : 10000)) \
     '{name: "coordinated-omission", model: "open", baseUrl: $base, rate: $rate, duration: $d,
-      maxConnections: $c, maxInFlight: $inflight, timeout: "60s", requests: [{path: $path}]}')
-  id=$(bench_load_post "$profile")
+      maxConnections: $c, maxInFlight: $inflight, timeout: "60s", requests: [{path: $path}]}'
+}
+run_load_service() {
+  local id
+  id=$(bench_load_post "$(load_profile "$duration")")
   bench_load_wait_status "$id" running completed stopped
   stall_nginx "$(now)"
   bench_load_wait_status "$id" completed stopped
@@ -174,6 +177,13 @@ run_wrk() {
   printf '%s\t%s\tclosed loop, %s connections paced to %s req/s\n' "$p99" "$sent" "$connections" "$rate"
 }
 
+if has_tool load-service; then
+  bench_kafka_start "$work" "${LOAD_KAFKA_PORT:-35092}"
+  bench_load_start "$work" "$load_port"
+  # a long-running service is warm: one untimed run of 5 s at the same rate, no stall
+  bench_log "load-service: one untimed warm-up run"
+  bench_load_wait_status "$(bench_load_post "$(load_profile 5)")" completed stopped
+fi
 [[ -n "$quiet_load" ]] && bench_wait_quiet "$quiet_load"
 true_p99=$(bc -l <<<"$stall * (1 - 0.01 * $duration / $stall)")
 planned=$((rate * duration))

@@ -31,6 +31,8 @@
 #   --install          apt-get install missing Debian tools instead of failing
 #   --keep             keep the work directory (logs, reports) and print where it is
 # Environment: JAVA_HOME; NGINX_PORT (35090), LOAD_PORT (35083), LOCUST_MASTER_PORT (35557);
+# KAFKA_BOOTSTRAP_SERVERS (a broker for load-service's summaries; default: a throwaway broker from
+# deploy/local/kafka on LOAD_KAFKA_PORT, 35092; BENCH_NO_KAFKA=1 for none);
 # LOAD_JAR (default load-service/target/quarkus-app/quarkus-run.jar), LOAD_JAVA_OPTS (default the
 # stack's: -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError), LOAD_EXTRA_JAVA_OPTS (e.g. a
 # JFR recording), GATLING_JAVA_OPTS (default -Xms512m -Xmx1g -XX:+UseParallelGC).
@@ -65,7 +67,7 @@ while [[ $# -gt 0 ]]; do
     --quiet-load) quiet_load=$2; shift 2 ;;
     --install) BENCH_INSTALL=1; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -98,6 +100,7 @@ sampler_pid=
 cleanup() {
   [[ -n "$sampler_pid" ]] && kill "$sampler_pid" 2>/dev/null
   bench_load_stop
+  bench_kafka_stop
   bench_nginx_stop
   if [[ $keep == 1 ]]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
 }
@@ -176,12 +179,13 @@ run_load_service() {
   bench_load_wait_status "$id" completed stopped
   bench_load_report "$id" >"$work/load-report.json"
   jq -r '[.summary.requestsPerSecond, .summary.errors, 0] | @tsv' "$work/load-report.json" | tr '\t' ' '
-  jq -r 'if .summary.valid == false then "load-service marked the run not valid: \(.summary.invalidReason)" else empty end' \
-    "$work/load-report.json" >&2
+  jq -r 'if .summary.valid == false then .summary.invalidReason else empty end' "$work/load-report.json" \
+    >>"$work/load-invalid"
 }
 
 # --- load-service: started once, for the whole benchmark, its memory sampled throughout --------
 if has_tool load-service; then
+  bench_kafka_start "$work" "${LOAD_KAFKA_PORT:-35092}"
   bench_load_start "$work" "$load_port"
   (
     peak=0
@@ -194,6 +198,7 @@ if has_tool load-service; then
   sampler_pid=$!
   bench_log "load-service: one untimed warm-up run"
   run_load_service >/dev/null
+  : >"$work/load-invalid"
 fi
 
 if [[ -n "$jfr_dir" ]] && has_tool load-service; then
@@ -260,6 +265,9 @@ if has_tool load-service; then
     if (($(bc -l <<<"$load_mean > $(mean "${rates[$tool]}")"))); then ahead+=("$tool"); else behind+=("$tool"); fi
   done
   echo "goal load-service ahead of Gatling, hey and Locust: ahead of ${ahead[*]:-none}${behind[*]:+; NOT ahead of ${behind[*]}}"
+  invalid=$(grep -c . "$work/load-invalid" || true)
+  echo "load-service's own verdict: $((rounds - invalid)) of $rounds counted runs valid"
+  sed 's/^/  not valid: /' "$work/load-invalid"
   printf 'load-service peak RSS (VmHWM, start-up and %d runs): %d MB (highest VmRSS sampled every 0.2 s: %d MB); goal <= 256 MB: %s\n' \
     $((rounds + 1)) $((hwm / 1024)) $((sampled / 1024)) "$( ((hwm <= 256 * 1024)) && echo met || echo NOT met)"
   echo "load-service JVM options: ${LOAD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${LOAD_EXTRA_JAVA_OPTS:-}"

@@ -187,10 +187,36 @@ bench_gatling() {
 bench_load_jar=${LOAD_JAR:-$bench_repo/load-service/target/quarkus-app/quarkus-run.jar}
 bench_load_pid=
 bench_load_url=
+bench_kafka_dir=
+# bench_kafka_start WORK PORT: load-service publishes its summaries to Kafka, as deployed. Uses
+# KAFKA_BOOTSTRAP_SERVERS when set; else starts a throwaway broker (deploy/local/kafka, state in
+# WORK/kafka, stopped with this script) on 127.0.0.1:PORT. BENCH_NO_KAFKA=1 starts none: the
+# service then runs with a port where nothing listens, logs connection warnings and cannot publish
+# its summaries (the load and the report do not need the broker).
+bench_kafka_start() {
+  local work=$1 port=$2
+  if [[ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+    bench_kafka_bootstrap=$KAFKA_BOOTSTRAP_SERVERS
+  elif [[ "${BENCH_NO_KAFKA:-0}" == 1 ]]; then
+    bench_kafka_bootstrap=127.0.0.1:$port
+  else
+    bench_log "starting a Kafka broker for load-service's summaries on 127.0.0.1:$port"
+    bench_kafka_dir="$work/kafka"
+    "$bench_repo/deploy/local/kafka" start --port "$port" --dir "$bench_kafka_dir" --watch-pid $$ >"$work/kafka-start.log" 2>&1 \
+      || { tail -5 "$work/kafka-start.log" >&2; bench_die "the Kafka broker did not start (BENCH_NO_KAFKA=1 runs without one)"; }
+    bench_kafka_bootstrap=127.0.0.1:$port
+  fi
+}
+bench_kafka_stop() {
+  if [[ -n "$bench_kafka_dir" ]]; then
+    "$bench_repo/deploy/local/kafka" stop --dir "$bench_kafka_dir" >/dev/null 2>&1 || true
+    bench_kafka_dir=
+  fi
+}
+bench_kafka_bootstrap=
 # bench_load_start WORK PORT: starts load-service on 127.0.0.1:PORT with LOAD_JAVA_OPTS (default:
 # the heap and GC deploy/local/stack gives it) and waits until it is live; sets bench_load_pid.
-# Kafka: KAFKA_BOOTSTRAP_SERVERS when set, else a port where nothing listens (the summary is then
-# not published; the load and the report do not need the broker).
+# Call bench_kafka_start first.
 bench_load_start() {
   local work=$1 port=$2
   [[ -f "$bench_load_jar" ]] || bench_die "no $bench_load_jar: build it with
@@ -199,7 +225,7 @@ bench_load_start() {
   bench_load_url="http://127.0.0.1:$port"
   # shellcheck disable=SC2086
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
-    KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$((port + 9))} \
+    KAFKA_BOOTSTRAP_SERVERS=${bench_kafka_bootstrap:-127.0.0.1:1} \
     LOAD_SCHEDULE_WEEKLY=off LOAD_API_TOKEN='' \
     "$bench_java" ${LOAD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} \
     ${LOAD_EXTRA_JAVA_OPTS:-} -jar "$bench_load_jar" >"$work/load-service.log" 2>&1 &
