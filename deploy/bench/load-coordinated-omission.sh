@@ -128,9 +128,9 @@ load_profile() { # SECONDS
 run_load_service() {
   local id
   id=$(bench_load_post "$(load_profile "$duration")")
-  bench_load_wait_status "$id" running completed stopped
+  bench_load_wait_status "$id" 120 running completed stopped
   stall_nginx "$(now)"
-  bench_load_wait_status "$id" completed stopped
+  bench_load_wait_status "$id" $((duration + 180)) completed stopped
   bench_load_report "$id" >"$work/load-report.json"
   jq -r '.summary | [(.latencyMs.p99 / 1000),
       .requests,
@@ -182,7 +182,7 @@ if has_tool load-service; then
   bench_load_start "$work" "$load_port"
   # a long-running service is warm: one untimed run of 5 s at the same rate, no stall
   bench_log "load-service: one untimed warm-up run"
-  bench_load_wait_status "$(bench_load_post "$(load_profile 5)")" completed stopped
+  bench_load_wait_status "$(bench_load_post "$(load_profile 5)")" 180 completed stopped
 fi
 [[ -n "$quiet_load" ]] && bench_wait_quiet "$quiet_load"
 true_p99=$(bc -l <<<"$stall * (1 - 0.01 * $duration / $stall)")

@@ -176,7 +176,7 @@ load_profile() { # SECONDS WARMUP
 run_load_service() {
   local id
   id=$(bench_load_post "$(load_profile "$duration" "$warmup")")
-  bench_load_wait_status "$id" completed stopped
+  bench_load_wait_status "$id" $((duration + warmup + 180)) completed stopped
   bench_load_report "$id" >"$work/load-report.json"
   jq -r '[.summary.requestsPerSecond, .summary.errors, 0] | @tsv' "$work/load-report.json" | tr '\t' ' '
   jq -r 'if .summary.valid == false then .summary.invalidReason else empty end' "$work/load-report.json" \

@@ -256,17 +256,22 @@ bench_load_post() {
 }
 # bench_load_status ID: the run's status (starting, running, completed, stopped, failed).
 bench_load_status() { curl -sf "$bench_load_url/api/load-runs/$1" | jq -r .status; }
-# bench_load_wait_status ID STATUS...: waits (up to 10 min) until the run's status is one of them.
+# bench_load_wait_status ID SECONDS STATUS...: waits until the run's status is one of them; fails
+# after SECONDS, printing the run as load-service shows it.
 bench_load_wait_status() {
-  local id=$1 status _
-  shift
-  for _ in $(seq 1 6000); do
+  local id=$1 seconds=$2 status deadline
+  shift 2
+  deadline=$(($(date +%s) + seconds))
+  while true; do
     status=$(bench_load_status "$id")
     [[ " $* " == *" $status "* ]] && return 0
     [[ "$status" == failed ]] && bench_die "load run $id failed: $(curl -s "$bench_load_url/api/load-runs/$id" | jq -c .failure)"
+    if (($(date +%s) >= deadline)); then
+      curl -s "$bench_load_url/api/load-runs/$id" >&2
+      bench_die "load run $id is still $status after $seconds s (expected: $*)"
+    fi
     sleep 0.1
   done
-  bench_die "load run $id still $status after 10 minutes"
 }
 # bench_load_report ID: the run's JSON report on stdout.
 bench_load_report() { curl -sf "$bench_load_url/api/load-runs/$1/report" -H 'Accept: application/json'; }
