@@ -204,8 +204,8 @@ bench_kafka_start() {
     bench_kafka_dir="$work/kafka"
     # twice: right after a previous benchmark its broker's port can still be held for a moment
     "$bench_repo/deploy/local/kafka" start --port "$port" --dir "$bench_kafka_dir" --watch-pid $$ >"$work/kafka-start.log" 2>&1 \
-      || { sleep 10; rm -rf "$bench_kafka_dir"
-        "$bench_repo/deploy/local/kafka" start --port "$port" --dir "$bench_kafka_dir" --watch-pid $$ >"$work/kafka-start.log" 2>&1; } \
+      || { "$bench_repo/deploy/local/kafka" stop --dir "$bench_kafka_dir" >/dev/null 2>&1; sleep 10
+        "$bench_repo/deploy/local/kafka" start --port "$port" --dir "$bench_kafka_dir" --watch-pid $$ >>"$work/kafka-start.log" 2>&1; } \
       || { tail -5 "$work/kafka-start.log" >&2; bench_die "the Kafka broker did not start (BENCH_NO_KAFKA=1 runs without one)"; }
     bench_kafka_bootstrap=127.0.0.1:$port
   fi
