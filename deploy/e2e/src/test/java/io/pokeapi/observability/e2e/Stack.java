@@ -40,6 +40,8 @@ final class Stack {
     env.put("POKEOBS_DIFF_PORT", Integer.toString(E2eSettings.port("diff", 18082)));
     env.put("POKEOBS_LOAD_PORT", Integer.toString(E2eSettings.port("load", 18083)));
     env.put("POKEOBS_REPORTER_PORT", Integer.toString(E2eSettings.port("reporter", 18084)));
+    // the ReportPortal double the reporter reports to (no REPORTPORTAL_ENDPOINT in the tests)
+    env.put("POKEOBS_RP_DOUBLE_PORT", Integer.toString(E2eSettings.port("rp-double", 18085)));
     // runs start only when a step asks for one
     env.put("PROBE_SCHEDULE_SMOKE", "off");
     env.put("PROBE_SCHEDULE_REGRESSION", "off");

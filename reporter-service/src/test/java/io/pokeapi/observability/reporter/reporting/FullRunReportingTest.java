@@ -25,6 +25,7 @@ import io.pokeapi.observability.common.contract.RunTrigger;
 import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.common.testsupport.PostgresDatabaseResource;
 import io.pokeapi.observability.reporter.support.Events;
+import io.pokeapi.observability.reporter.support.Metrics;
 import io.pokeapi.observability.reporter.support.RpDouble;
 import io.pokeapi.observability.reporter.support.RpDoubleResource;
 import io.pokeapi.observability.reporter.support.TopicsResource;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(TopicsResource.class)
 @WithTestResource(PostgresDatabaseResource.class)
 @WithTestResource(RpDoubleResource.class)
-class FullRunReportingTest {
+public class FullRunReportingTest {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -278,18 +279,11 @@ class FullRunReportingTest {
         .contains("\"value\" : 61");
 
     // the metrics say what was delivered, and nothing waits
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                given()
-                    .accept("text/plain")
-                    .get("/q/metrics")
-                    .then()
-                    .body(containsString("reporter_backlog{application=\"reporter-service\"} 0.0"))
-                    .body(
-                        containsString(
-                            "reporter_published_total{application=\"reporter-service\",kind=\"check_result\"}")));
+    await().atMost(WAIT).until(() -> Metrics.value("reporter_backlog", null) == 0);
+    assertThat(Metrics.value("reporter_published_total", "kind=\"check_result\""))
+        .isGreaterThanOrEqualTo(checks.size());
+    assertThat(Metrics.value("reporter_published_total", "kind=\"drift\""))
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -352,20 +346,10 @@ class FullRunReportingTest {
         .body(
             "find { it.testName == '" + check + "' }.lastFlakyAt",
             org.hamcrest.Matchers.notNullValue());
-    given()
-        .accept("text/plain")
-        .get("/q/metrics")
-        .then()
-        .body(
-            containsString(
-                "pokeapi_test_flakiness_total{application=\"reporter-service\",test_name=\""
-                    + check
-                    + "\"} 2.0"))
-        .body(
-            containsString(
-                "pokeapi_test_flakiness_rate{application=\"reporter-service\",test_name=\""
-                    + check
-                    + "\"} 0.5"));
+    assertThat(Metrics.value("pokeapi_test_flakiness_total", "test_name=\"" + check + "\""))
+        .isEqualTo(2.0);
+    assertThat(Metrics.value("pokeapi_test_flakiness_rate", "test_name=\"" + check + "\""))
+        .isEqualTo(0.5);
   }
 
   @Test
@@ -424,7 +408,7 @@ class FullRunReportingTest {
 
   // ------------------------------------------------------------------------------------ helpers
 
-  static JsonNode awaitFinishedLaunch(UUID run) {
+  public static JsonNode awaitFinishedLaunch(UUID run) {
     JsonNode[] found = new JsonNode[1];
     await()
         .atMost(WAIT)
