@@ -89,6 +89,14 @@ public interface ReporterConfig {
     Duration settleTime();
 
     /**
+     * How long a run's end waits, once every expected result is in, for results still on their way
+     * from the check-results consumer (the reruns of a failed check, which the run's totals do not
+     * count).
+     */
+    @WithDefault("5s")
+    Duration finishGrace();
+
+    /**
      * How long an event of a run whose start never arrived waits before the run gets a launch of
      * its own from what the event says.
      */

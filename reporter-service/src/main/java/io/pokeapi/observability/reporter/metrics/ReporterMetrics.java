@@ -29,9 +29,11 @@ public class ReporterMetrics {
     this.registry = registry;
     Gauge.builder("reporter_backlog", backlog, AtomicLong::doubleValue)
         .description("Consumed events not yet accepted by ReportPortal")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("reporter_dead_letters", deadLetters, AtomicLong::doubleValue)
         .description("Events ReportPortal refused for good (kept in reporter_dead_letters)")
+        .strongReference(true)
         .register(registry);
   }
 

@@ -159,6 +159,12 @@ public class DeliveryWorker {
             ? rows.size()
             : inbox.count().await().atMost(DB_WAIT));
     Set<UUID> waiting = new HashSet<>();
+    Set<UUID> runsWithPendingChecks = new HashSet<>();
+    for (InboxRow row : rows) {
+      if (row.kind() == EventKind.CHECK_RESULT && row.launchKey() != null) {
+        runsWithPendingChecks.add(row.launchKey());
+      }
+    }
     Instant now = Instant.now();
     boolean progressed = false;
     for (InboxRow row : rows) {
@@ -170,7 +176,7 @@ public class DeliveryWorker {
         continue;
       }
       LaunchState state = key == null ? null : state(key);
-      if (!planner.ready(row, state, now)) {
+      if (!planner.ready(row, state, now, runsWithPendingChecks.contains(key))) {
         if (key != null && row.kind() != EventKind.RUN_FINISHED) {
           waiting.add(key); // keep the run's order: nothing of it overtakes the waiting row
         }

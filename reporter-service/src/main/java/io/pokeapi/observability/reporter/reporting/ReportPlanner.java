@@ -68,8 +68,13 @@ public class ReportPlanner {
     this.config = config;
   }
 
-  /** Whether a row can be reported now, given its launch's state (null: no launch yet). */
-  public boolean ready(InboxRow row, LaunchState state, Instant now) {
+  /**
+   * Whether a row can be reported now, given its launch's state (null: no launch yet).
+   *
+   * @param checksPending whether results of the same run wait in the inbox: a run's end waits for
+   *     them (results and run events come on different topics, so they can arrive after it)
+   */
+  public boolean ready(InboxRow row, LaunchState state, Instant now, boolean checksPending) {
     Duration age = Duration.between(row.receivedAt(), now);
     return switch (row.kind()) {
       case RUN_STARTED, LOAD_SUMMARY -> true;
@@ -84,9 +89,16 @@ public class ReportPlanner {
         if (state.finished) {
           yield true;
         }
+        if (age.compareTo(config.delivery().settleTime()) >= 0) {
+          yield true;
+        }
         RunFinished finished = (RunFinished) EventJson.fromJson(row.payload(), RunEvent.class);
         long expected = finished == null ? 0 : finished.totals().checks();
-        yield state.results >= expected || age.compareTo(config.delivery().settleTime()) >= 0;
+        // reruns of a failed check arrive as more results than the totals count: wait a grace
+        // period for results still on their way from the other topic's consumer
+        yield !checksPending
+            && state.results >= expected
+            && age.compareTo(config.delivery().finishGrace()) >= 0;
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.pokeapi.observability.reporter.reporting;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -108,7 +109,12 @@ class OutageTest {
           .until(() -> Metrics.value("reporter_errors_total", "kind=\"http_5xx\"") >= http5xx + 3);
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> Metrics.value("reporter_backlog", null) > 0);
+          .until(
+              () -> given().get("/api/v1/reporter/status").path("backlog"),
+              b -> ((Number) b).longValue() > 0);
+      assertThat(Metrics.value("reporter_backlog", null))
+          .as("the backlog gauge while RP is down")
+          .isPositive();
       // then hanging past the client's 3 s timeout, closing connections, and losing answers
       RpDouble.mode("{\"mode\":\"hang\",\"count\":2}");
       await()

@@ -38,6 +38,7 @@ public class RpDoubleResource implements QuarkusTestResourceLifecycleManager {
       config.put("reporter.launch.target", "127.0.0.1");
       config.put("reporter.launch.release", "abc1234");
       config.put("reporter.delivery.settle-time", "20s");
+      config.put("reporter.delivery.finish-grace", "2s");
       config.put("reporter.delivery.initial-backoff", "200ms");
       config.put("reporter.delivery.max-backoff", "1s");
       config.put(

@@ -46,7 +46,7 @@ import net.jqwik.api.Provide;
  * with one item per result, each finished once with the result's status, and planning a row again
  * from the same state gives the very same calls.
  */
-class PlansAcceptedByStrictServerProperties {
+class PlanPropertiesTest {
 
   private static final List<String> ENDPOINTS = List.of("pokemon", "type", "ability", "move");
 
@@ -292,6 +292,10 @@ class PlansAcceptedByStrictServerProperties {
 
         public Duration settleTime() {
           return Duration.ofSeconds(30);
+        }
+
+        public Duration finishGrace() {
+          return Duration.ofSeconds(5);
         }
 
         public Duration orphanAfter() {
