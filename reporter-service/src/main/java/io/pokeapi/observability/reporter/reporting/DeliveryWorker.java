@@ -152,6 +152,7 @@ public class DeliveryWorker {
     List<InboxRow> rows = inbox.oldest(config.delivery().batchSize()).await().atMost(DB_WAIT);
     if (rows.isEmpty()) {
       metrics.backlog(0);
+      uncertain = false; // drained: no row is left that a crash or a failure may have cut short
       return false;
     }
     metrics.backlog(
@@ -217,7 +218,11 @@ public class DeliveryWorker {
   private boolean deliver(InboxRow row, Plan plan) {
     List<RpCall> calls = plan.calls();
     int step = Math.min(row.step(), calls.size());
-    boolean maybeDone = uncertain || row.attempts() > 0;
+    // the first call may have been accepted without the reporter knowing: after a start (a crash
+    // may have cut a row short), after a failure (a timeout may hide an acceptance), or when the
+    // row
+    // was resumed part-way
+    boolean maybeDone = uncertain || row.attempts() > 0 || row.step() > 0;
     for (int i = step; i < calls.size(); i++) {
       RpCall call = calls.get(i);
       try {
@@ -246,7 +251,6 @@ public class DeliveryWorker {
       }
     }
     commit(row, plan);
-    uncertain = false;
     lastError.set(null);
     lastDelivered = Instant.now();
     if (gateway.connected()) {

@@ -74,7 +74,7 @@ class PlanPropertiesTest {
     return check.list().ofMinSize(0).ofMaxSize(25);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void everyPlannedCallIsAcceptedAndEveryResultEndsUpOnce(
       @ForAll("runs") List<Check> checks,
       @ForAll boolean driftAfterEnd,
