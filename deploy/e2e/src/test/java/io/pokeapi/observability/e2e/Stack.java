@@ -63,6 +63,10 @@ final class Stack {
         "POKEOBS_ALERTMANAGER_PORT",
         Integer.toString(E2eSettings.port("alertmanager", 18095) + portShift));
     env.put("POKEOBS_PROMETHEUS_SCRAPE_INTERVAL", "5s");
+    // the ReportPortal double the reporter reports to (no REPORTPORTAL_ENDPOINT in the tests)
+    env.put(
+        "POKEOBS_RP_DOUBLE_PORT",
+        Integer.toString(E2eSettings.port("rp-double", 18085) + portShift));
     // runs start only when a step asks for one
     env.put("PROBE_SCHEDULE_SMOKE", "off");
     env.put("PROBE_SCHEDULE_REGRESSION", "off");

@@ -1,0 +1,53 @@
+package io.pokeapi.observability.reporter.flaky;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pokeapi.observability.reporter.storage.FlakyCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code pokeapi_test_flakiness_total{test_name}} (flaky runs seen by this process) and {@code
+ * pokeapi_test_flakiness_rate{test_name}} (flaky runs / total runs, from the stored counts).
+ * Labelled by check name, never by resource, so the series stay few.
+ */
+@ApplicationScoped
+public class FlakinessMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, double[]> rates = new ConcurrentHashMap<>();
+  private final Map<String, Counter> totals = new ConcurrentHashMap<>();
+
+  public FlakinessMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Shows a check's stored counts; {@code newFlakyRun}: one more flaky run just happened. */
+  public void update(FlakyCheck check, boolean newFlakyRun) {
+    rates
+            .computeIfAbsent(
+                check.testName(),
+                name -> {
+                  double[] holder = new double[1];
+                  Gauge.builder("pokeapi_test_flakiness_rate", holder, h -> h[0])
+                      .description("Flaky runs / total runs of a check")
+                      .tag("test_name", name)
+                      .register(registry);
+                  return holder;
+                })[0] =
+        check.rate();
+    Counter counter =
+        totals.computeIfAbsent(
+            check.testName(),
+            name ->
+                Counter.builder("pokeapi_test_flakiness_total")
+                    .description("Runs in which a check failed and then passed on a rerun")
+                    .tag("test_name", name)
+                    .register(registry));
+    if (newFlakyRun) {
+      counter.increment();
+    }
+  }
+}
