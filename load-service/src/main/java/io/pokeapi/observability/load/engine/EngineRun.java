@@ -42,9 +42,11 @@ public final class EngineRun {
   private final boolean nativeTransport;
   private final LoopWorker[] workers;
   private final List<String> deployments = new ArrayList<>();
-  private final long startNanos;
-  private final long measureStart;
-  private final long measureEnd;
+  private final RunClock clock = new RunClock();
+  private final long requestedStartNanos;
+  private long startNanos;
+  private long measureStart = Long.MAX_VALUE;
+  private long measureEnd = Long.MAX_VALUE;
   private final CompletableFuture<ShareResult> result = new CompletableFuture<>();
   private ScheduledFuture<?> sampling;
 
@@ -86,10 +88,7 @@ public final class EngineRun {
     this.meters = meters;
     this.nativeTransport = vertx.isNativeTransportEnabled();
     long delayMillis = Math.max(0, startEpochMillis - System.currentTimeMillis());
-    this.startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
-    this.measureStart = startNanos + plan.schedule().warmupNanos();
-    this.measureEnd = startNanos + plan.schedule().endNanos();
-    this.nextBoundary = measureStart + SECOND;
+    this.requestedStartNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
     int loops = settings.resolvedEventLoops();
     int endpoints = plan.endpoints().size();
     this.workers = new LoopWorker[loops];
@@ -103,7 +102,7 @@ public final class EngineRun {
     long seed = System.nanoTime() ^ ((long) replica.hashCode() << 32);
     for (int i = 0; i < loops; i++) {
       workers[i] =
-          new LoopWorker(plan, i, loops, startNanos, meters, seed + 0x9E3779B97F4A7C15L * (i + 1));
+          new LoopWorker(plan, i, loops, clock, meters, seed + 0x9E3779B97F4A7C15L * (i + 1));
     }
     List<Future<String>> deployed = new ArrayList<>();
     for (LoopWorker worker : workers) {
@@ -121,11 +120,26 @@ public final class EngineRun {
               }
               if (all.failed()) {
                 LOG.errorf(all.cause(), "load run %s could not start its event loops", plan.name());
+                done = true;
                 result.completeExceptionally(all.cause());
                 undeploy();
+              } else {
+                begin();
               }
             });
     sampling = sampler.scheduleAtFixedRate(this::sample, 100, 100, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Every loop is ready: the run starts now, or at the requested (common) start if that is later,
+   * so that a slow deployment (class loading on a busy machine) never eats into the measured time.
+   */
+  private synchronized void begin() {
+    startNanos = Math.max(System.nanoTime(), requestedStartNanos);
+    measureStart = startNanos + plan.schedule().warmupNanos();
+    measureEnd = startNanos + plan.schedule().endNanos();
+    nextBoundary = measureStart + SECOND;
+    clock.start(startNanos);
   }
 
   /** The result once the share has ended and drained. */
@@ -160,6 +174,16 @@ public final class EngineRun {
     try {
       synchronized (this) {
         long now = System.nanoTime();
+        if (!clock.started()) {
+          if (stopRequested) {
+            // stopped before the loops were ready: nothing ran
+            draining = true;
+            endedAt = now;
+            measureStart = now;
+            finish(now);
+          }
+          return;
+        }
         while (now >= nextBoundary && nextBoundary <= measureEnd && !draining) {
           closeSecond(now);
           nextBoundary += SECOND;
@@ -169,11 +193,13 @@ public final class EngineRun {
           endedAt = Math.min(now, measureEnd);
           drainDeadline =
               now + (stopRequested ? STOP_DRAIN_NANOS : plan.timeoutMillis() * 1_000_000L + SECOND);
-          for (LoopWorker worker : workers) {
-            worker.stopSending();
+          if (stopRequested) {
+            for (LoopWorker worker : workers) {
+              worker.stopSending();
+            }
           }
         }
-        if (draining && (inFlight() == 0 || now >= drainDeadline)) {
+        if (draining && ((allFinished() && inFlight() == 0) || now >= drainDeadline)) {
           finish(now);
         }
       }
@@ -184,6 +210,15 @@ public final class EngineRun {
       undeploy();
       result.completeExceptionally(e);
     }
+  }
+
+  private boolean allFinished() {
+    for (LoopWorker worker : workers) {
+      if (!worker.finished) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int inFlight() {
@@ -433,6 +468,9 @@ public final class EngineRun {
     }
     long now = System.nanoTime();
     long end = finalResult || draining ? endedAt : Math.min(now, measureEnd);
+    if (!clock.started()) {
+      end = 0;
+    }
     double measuredSeconds = Math.max(0, end - measureStart) / 1e9;
     int measured = timeline.size();
     String invalid = finalResult ? invalidReason(measured) : null;
@@ -514,9 +552,9 @@ public final class EngineRun {
       dropped += worker.dropped.get();
     }
     long end = draining || done ? endedAt : Math.min(now, measureEnd);
-    double elapsed = Math.max(0, end - measureStart) / 1e9;
+    double elapsed = clock.started() ? Math.max(0, end - measureStart) / 1e9 : 0;
     Double targetRate =
-        plan.model() == LoadModel.OPEN && !done
+        plan.model() == LoadModel.OPEN && !done && clock.started()
             ? plan.schedule().valueAt(Math.max(0, Math.min(now, measureEnd) - startNanos))
                 / plan.shareCount()
             : null;

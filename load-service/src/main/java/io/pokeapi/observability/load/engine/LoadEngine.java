@@ -5,6 +5,11 @@ import io.pokeapi.observability.load.profile.LoadPlan;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +57,46 @@ public final class LoadEngine implements AutoCloseable {
     LOG.infof(
         "load engine: %d event loop(s), nativeTransport=%s",
         settings.resolvedEventLoops(), vertx.isNativeTransportEnabled());
+    warmUp(vertx);
     return new LoadEngine(vertx, settings, meters);
+  }
+
+  /**
+   * Sends a few requests to a throwaway loopback server before any run, so that the first run does
+   * not measure the loading of the HTTP client's classes.
+   */
+  private static void warmUp(Vertx vertx) {
+    HttpServer server = null;
+    HttpClient client = null;
+    try {
+      server =
+          vertx
+              .createHttpServer()
+              .requestHandler(request -> request.response().end("{\"warm\":true}"))
+              .listen(0, "127.0.0.1")
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+      int port = server.actualPort();
+      for (int i = 0; i < 20; i++) {
+        client
+            .request(HttpMethod.GET, port, "127.0.0.1", "/warm-up")
+            .compose(request -> request.send().compose(HttpClientResponse::body))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.debugf(e, "warming up the load engine");
+    } finally {
+      if (client != null) {
+        client.close();
+      }
+      if (server != null) {
+        server.close();
+      }
+    }
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.jboss.logging.Logger;
 
 /**
  * The generator on one event loop: its own HTTP client and connection pool, its own recorders and
@@ -29,6 +30,8 @@ import org.HdrHistogram.SingleWriterRecorder;
  */
 final class LoopWorker extends AbstractVerticle {
 
+  private static final Logger LOG = Logger.getLogger(LoopWorker.class);
+
   private static final long TICK_MILLIS = 1;
   private static final long MONITOR_MILLIS = 10;
   private static final long MONITOR_NANOS = TimeUnit.MILLISECONDS.toNanos(MONITOR_MILLIS);
@@ -36,9 +39,11 @@ final class LoopWorker extends AbstractVerticle {
   private final LoadPlan plan;
   private final int loop;
   private final int loops;
-  private final long startNanos;
-  private final long measureStart;
-  private final long measureEnd;
+  private final RunClock runClock;
+  private long startNanos;
+  private long measureStart;
+  private long measureEnd;
+  private boolean started;
   private final LoadMeters meters;
 
   final SingleWriterRecorder latency = Histograms.recorder();
@@ -86,13 +91,13 @@ final class LoopWorker extends AbstractVerticle {
   private long thinkMin;
   private long thinkSpan;
 
-  LoopWorker(LoadPlan plan, int loop, int loops, long startNanos, LoadMeters meters, long seed) {
+  LoopWorker(LoadPlan plan, int loop, int loops, RunClock runClock, LoadMeters meters, long seed) {
     this.plan = plan;
     this.loop = loop;
     this.loops = loops;
-    this.startNanos = startNanos;
-    this.measureStart = startNanos + plan.schedule().warmupNanos();
-    this.measureEnd = startNanos + plan.schedule().endNanos();
+    this.runClock = runClock;
+    this.measureStart = Long.MAX_VALUE;
+    this.measureEnd = Long.MAX_VALUE;
     this.meters = meters;
     int endpoints = plan.endpoints().size();
     this.endpointLatency = new SingleWriterRecorder[endpoints];
@@ -108,6 +113,8 @@ final class LoopWorker extends AbstractVerticle {
 
   @Override
   public void start() {
+    context.exceptionHandler(
+        error -> LOG.errorf(error, "load worker on event loop %d: unexpected failure", loop));
     int connections = Math.max(1, Shares.split(plan.shareConnections(), loop, loops));
     client =
         vertx.createHttpClient(
@@ -156,8 +163,6 @@ final class LoopWorker extends AbstractVerticle {
       double replicaScale = 1.0 / plan.shareCount();
       double offset = (loop + (double) plan.shareIndex() / plan.shareCount()) / loops;
       clock = new ArrivalClock(plan.schedule(), replicaScale / loops, offset);
-      long first = clock.next();
-      nextIntended = first == ArrivalClock.NONE ? Long.MAX_VALUE : startNanos + first;
       maxInFlight =
           Math.max(
               1,
@@ -195,7 +200,11 @@ final class LoopWorker extends AbstractVerticle {
 
   /** Stops sending (from any thread); what is in flight may still complete. */
   void stopSending() {
-    context.runOnContext(v -> sending = false);
+    context.runOnContext(
+        v -> {
+          sending = false;
+          finished = true;
+        });
   }
 
   private void monitor() {
@@ -209,18 +218,38 @@ final class LoopWorker extends AbstractVerticle {
 
   private void tick() {
     long now = System.nanoTime();
+    if (!started) {
+      long start = runClock.startNanos();
+      if (start == 0 || now < start) {
+        return;
+      }
+      begin(start);
+    }
     if (now < startNanos || !sending) {
       return;
+    }
+    // what fell due before the end is sent even when this tick comes late (a busy machine)
+    long horizon = Math.min(now, measureEnd - 1);
+    if (clock != null) {
+      paceArrivals(horizon);
+    } else {
+      paceUsers(horizon);
     }
     if (now >= measureEnd) {
       sending = false;
       finished = true;
-      return;
     }
+  }
+
+  /** The run's clock is known: every loop measures from the same start. */
+  private void begin(long start) {
+    started = true;
+    startNanos = start;
+    measureStart = start + plan.schedule().warmupNanos();
+    measureEnd = start + plan.schedule().endNanos();
     if (clock != null) {
-      paceArrivals(now);
-    } else {
-      paceUsers(now);
+      long first = clock.next();
+      nextIntended = first == ArrivalClock.NONE ? Long.MAX_VALUE : startNanos + first;
     }
   }
 

@@ -106,7 +106,8 @@ public final class LoadRun {
     participants.addAll(replicas);
   }
 
-  synchronized Map<String, ShareResult> shares() {
+  /** The shares received so far, by replica (the coordinator's own included). */
+  public synchronized Map<String, ShareResult> shares() {
     return new LinkedHashMap<>(shares);
   }
 
