@@ -103,6 +103,15 @@ public final class LoadMeters {
     loopDelayNanos.set(nanos);
   }
 
+  /** {@code pokeapi_load_runs_total{status}}: a run ended (completed, stopped, failed). */
+  public void runEnded(String status) {
+    Counter.builder("pokeapi_load_runs")
+        .description("Load runs ended on this replica, by status")
+        .tag("status", status)
+        .register(registry)
+        .increment();
+  }
+
   public void dropped(long count) {
     if (count > 0) {
       dropped.increment(count);

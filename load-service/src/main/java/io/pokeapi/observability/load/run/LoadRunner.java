@@ -305,6 +305,7 @@ public final class LoadRunner implements AutoCloseable {
   }
 
   private void release(LoadRun run) {
+    meters.runEnded(run.status().wireName());
     synchronized (lock) {
       if (active == run) {
         active = null;

@@ -1,7 +1,5 @@
 package io.pokeapi.observability.load.support;
 
-import static org.awaitility.Awaitility.await;
-
 import io.pokeapi.observability.common.contract.EventJson;
 import io.pokeapi.observability.common.contract.KafkaMessageLimits;
 import io.pokeapi.observability.common.contract.LoadRunSummary;
@@ -26,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /** A real consumer of {@code pokeapi.load-summaries}, reading what is published after it opened. */
 public final class LoadSummaries implements AutoCloseable {
@@ -83,7 +82,7 @@ public final class LoadSummaries implements AutoCloseable {
   /** Waits for the summary of a run and returns it with its Kafka key. */
   public Keyed await(UUID runId, Duration within) {
     Keyed[] found = new Keyed[1];
-    await()
+    Awaitility.await()
         .atMost(within)
         .pollInterval(Duration.ofMillis(200))
         .until(
