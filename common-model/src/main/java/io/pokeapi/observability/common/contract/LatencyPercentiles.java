@@ -9,6 +9,7 @@ package io.pokeapi.observability.common.contract;
  * @param p99Micros 99th percentile
  * @param p999Micros 99.9th percentile
  * @param maxMicros the slowest request
+ * @param meanMicros the mean; {@code null} from producers that did not compute it (older ones)
  */
 public record LatencyPercentiles(
     long p50Micros,
@@ -16,4 +17,17 @@ public record LatencyPercentiles(
     long p95Micros,
     long p99Micros,
     long p999Micros,
-    long maxMicros) {}
+    long maxMicros,
+    Double meanMicros) {
+
+  /** Percentiles without a mean, the layout of the first version. */
+  public LatencyPercentiles(
+      long p50Micros,
+      long p90Micros,
+      long p95Micros,
+      long p99Micros,
+      long p999Micros,
+      long maxMicros) {
+    this(p50Micros, p90Micros, p95Micros, p99Micros, p999Micros, maxMicros, null);
+  }
+}

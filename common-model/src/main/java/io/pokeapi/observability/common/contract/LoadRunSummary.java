@@ -24,6 +24,19 @@ import java.util.UUID;
  * @param latency latency percentiles in microseconds
  * @param correctedForCoordinatedOmission whether latencies count from each request's intended send
  *     time (constant-rate load) rather than from when it was actually sent
+ * @param valid whether the measurement can be trusted: {@code false} when the load generator itself
+ *     was saturated (then {@code invalidReason} says why); {@code null} from older producers
+ * @param invalidReason why the run is not valid, {@code null} when it is
+ * @param histogram the whole run's latency histogram in microseconds, HdrHistogram's compressed
+ *     encoding (V2) in base64, so that consumers can merge runs exactly; {@code null} from older
+ *     producers
+ * @param model the load model ({@code closed}, {@code open}, {@code fixed-connections}); {@code
+ *     null} from older producers
+ * @param replicas how many load generators shared the run; {@code null} from older producers
+ * @param dropped requests the open model did not send because too many were in flight; {@code null}
+ *     from older producers
+ * @param connectionWait the time from the intended send until the request had a connection, in
+ *     microseconds (reported apart from the latency); {@code null} from older producers
  */
 public record LoadRunSummary(
     int schemaVersion,
@@ -36,7 +49,14 @@ public record LoadRunSummary(
     Map<String, Long> errorsByClass,
     double throughputPerSecond,
     LatencyPercentiles latency,
-    boolean correctedForCoordinatedOmission) {
+    boolean correctedForCoordinatedOmission,
+    Boolean valid,
+    String invalidReason,
+    String histogram,
+    String model,
+    Integer replicas,
+    Long dropped,
+    LatencyPercentiles connectionWait) {
 
   /** The layout version this class writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -47,6 +67,40 @@ public record LoadRunSummary(
         errorsByClass == null
             ? Map.of()
             : Collections.unmodifiableMap(new TreeMap<>(errorsByClass));
+  }
+
+  /** A summary in the layout of the first version (without validity, histogram and the rest). */
+  public LoadRunSummary(
+      int schemaVersion,
+      UUID runId,
+      String target,
+      String scenario,
+      Instant startedAt,
+      Duration duration,
+      long requests,
+      Map<String, Long> errorsByClass,
+      double throughputPerSecond,
+      LatencyPercentiles latency,
+      boolean correctedForCoordinatedOmission) {
+    this(
+        schemaVersion,
+        runId,
+        target,
+        scenario,
+        startedAt,
+        duration,
+        requests,
+        errorsByClass,
+        throughputPerSecond,
+        latency,
+        correctedForCoordinatedOmission,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** Failed requests of every class. */

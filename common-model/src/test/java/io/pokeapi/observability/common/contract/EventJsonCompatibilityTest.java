@@ -96,6 +96,38 @@ class EventJsonCompatibilityTest {
   }
 
   @Test
+  void loadSummaryOfTheFirstLayoutReadsWithTheNewerFieldsNull() {
+    String firstLayout =
+        EventJson.toJson(SampleEvents.loadSummary())
+            .replaceAll(
+                ",\"(valid|invalidReason|histogram|model|replicas|dropped|connectionWait)\":null",
+                "")
+            .replace(",\"meanMicros\":null", "");
+    assertThat(firstLayout).doesNotContain("histogram").doesNotContain("meanMicros");
+
+    LoadRunSummary read = EventJson.fromJson(firstLayout, LoadRunSummary.class);
+
+    assertThat(read).isEqualTo(SampleEvents.loadSummary());
+    assertThat(read.valid()).isNull();
+    assertThat(read.histogram()).isNull();
+    assertThat(read.latency().meanMicros()).isNull();
+    assertThat(read.latency().p99Micros()).isEqualTo(6_100);
+  }
+
+  @Test
+  void loadSummaryWithHistogramAndValidityRoundTrips() {
+    LoadRunSummary summary = SampleEvents.loadSummaryOfAnInvalidRun();
+
+    LoadRunSummary read = EventJson.fromJson(EventJson.toJson(summary), LoadRunSummary.class);
+
+    assertThat(read).isEqualTo(summary);
+    assertThat(read.valid()).isFalse();
+    assertThat(read.invalidReason()).contains("event-loop delay");
+    assertThat(read.connectionWait().meanMicros()).isEqualTo(12.5);
+    assertThat(read.errors()).isEqualTo(15);
+  }
+
+  @Test
   void latencyRegressionWithoutItsEndpointIsUndecodable() {
     assertThatThrownBy(
             () ->

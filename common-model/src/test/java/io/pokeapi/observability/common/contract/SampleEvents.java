@@ -126,6 +126,28 @@ final class SampleEvents {
         true);
   }
 
+  static LoadRunSummary loadSummaryOfAnInvalidRun() {
+    return new LoadRunSummary(
+        LoadRunSummary.SCHEMA_VERSION,
+        RUN_ID,
+        "http://127.0.0.1:8089",
+        "spike",
+        T0,
+        Duration.ofSeconds(60),
+        600_000,
+        Map.of("timeout", 3L, "http_5xx", 12L),
+        9_999.5,
+        new LatencyPercentiles(850, 1_900, 2_400, 6_100, 19_000, 48_000, 1_020.25),
+        true,
+        false,
+        "generator saturated: event-loop delay above 100 ms in 9 of 60 seconds",
+        "HISTFAAAACF4nJNpmSzMwMDAzgABMFp8/1+ILwAoqQNK",
+        "open",
+        2,
+        7L,
+        new LatencyPercentiles(0, 1, 2, 40, 900, 1_500, 12.5));
+  }
+
   static LatencyRegressionDetected latencyRegression() {
     return new LatencyRegressionDetected(
         LatencyRegressionDetected.SCHEMA_VERSION,

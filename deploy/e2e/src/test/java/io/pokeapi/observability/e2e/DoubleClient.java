@@ -111,6 +111,36 @@ final class DoubleClient {
     return digests;
   }
 
+  /**
+   * The double's own request counters ({@code pokeapi_double_requests_total} from {@code
+   * /_admin/metrics}) summed over the statuses, for the given endpoint labels.
+   */
+  long requestsServed(java.util.Collection<String> endpoints) {
+    String metrics =
+        given()
+            .baseUri(baseUrl)
+            .when()
+            .get("/_admin/metrics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    long sum = 0;
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile(
+            "^pokeapi_double_requests_total\\{([^}]*)\\}\\s+([0-9.eE+]+)$",
+            java.util.regex.Pattern.MULTILINE);
+    java.util.regex.Matcher m = line.matcher(metrics);
+    while (m.find()) {
+      for (String endpoint : endpoints) {
+        if (m.group(1).contains("endpoint=\"" + endpoint + "\"")) {
+          sum += (long) Double.parseDouble(m.group(2));
+        }
+      }
+    }
+    return sum;
+  }
+
   private byte[] get(String path) throws IOException, InterruptedException {
     HttpResponse<byte[]> response =
         http.send(

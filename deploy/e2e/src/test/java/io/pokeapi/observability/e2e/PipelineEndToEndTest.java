@@ -66,6 +66,8 @@ class PipelineEndToEndTest {
   private DiffStore store;
   private KafkaTopics kafka;
   private DoubleClient pokeApi;
+  private LoadApi load;
+  private static final String LOAD_SUMMARIES = "pokeapi.load-summaries";
   private Map<String, Map<String, String>> servedSha256;
   private DriftedCopy drifted;
   private Instant stackUpAt;
@@ -514,6 +516,71 @@ class PipelineEndToEndTest {
     return io.restassured.RestAssured.get(serviceUrl + "/q/metrics").asString();
   }
 
+  @Test
+  @Order(8)
+  @DisplayName(
+      "8. a short load run against the double: its summary on pokeapi.load-summaries counts what"
+          + " the double served, and its HTML report renders")
+  void loadRun() throws Exception {
+    List<String> endpoints = List.of("pokemon", "type", "ability");
+    Map<TopicPartition, Long> summariesFrom = kafka.endOffsets(LOAD_SUMMARIES);
+    long servedBefore = pokeApi.requestsServed(endpoints);
+    long t0 = System.nanoTime();
+    // the original design's mix, aimed at the double (the stack's LOAD_TARGET_BASE_URL)
+    UUID id =
+        load.start(
+            """
+            {"profile": {"name": "e2e-load", "model": "open", "rate": 20, "duration": "3s",
+              "requests": [{"path": "/pokemon/{id}", "weight": 3, "idRange": {"from": 1, "to": 151}},
+                           {"path": "/type/{id}", "weight": 1, "idRange": {"from": 1, "to": 18}},
+                           {"path": "/ability/{id}", "weight": 1, "idRange": {"from": 1, "to": 150}}]}}
+            """);
+    JsonPath run = load.awaitEnd(id, Duration.ofMinutes(3));
+    say(
+        "load run %s: %s, %s requests, valid %s",
+        id, run.getString("status"), run.getLong("progress.requests"), run.get("valid"));
+    assertThat(run.getString("status")).isEqualTo("completed");
+    long served = pokeApi.requestsServed(endpoints) - servedBefore;
+
+    JsonNode summary =
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    kafka
+                        .read(LOAD_SUMMARIES, summariesFrom, kafka.endOffsets(LOAD_SUMMARIES))
+                        .stream()
+                        .filter(v -> v.path("runId").asText().equals(id.toString()))
+                        .findFirst()
+                        .orElse(null),
+                java.util.Objects::nonNull);
+    timings.put("load run (3 s at 20 requests/s) and its summary", seconds(t0));
+    // 20 requests/s for 3 s: 60 arrivals, each sent once and answered by the double
+    assertThat(summary.path("requests").asLong()).isEqualTo(60);
+    assertThat(served).as("requests the double counted").isEqualTo(60);
+    assertThat(summary.path("errorsByClass").size()).as("errors").isZero();
+    assertThat(summary.path("scenario").asText()).isEqualTo("e2e-load");
+    assertThat(summary.path("histogram").asText()).isNotEmpty();
+    assertThat(summary.path("latency").path("p99Micros").asLong()).isPositive();
+
+    String html = load.htmlReport(id);
+    assumeTrue(HeadlessChromium.binary() != null, "Debian package chromium is not installed");
+    Path page = Files.createTempFile("e2e-load-report", ".html");
+    try {
+      Files.writeString(page, html);
+      HeadlessChromium.Rendered rendered = HeadlessChromium.render(page);
+      assertThat(rendered.dom()).as(rendered.log()).contains("data-ready=\"true\"");
+      assertThat(rendered.dom()).contains("data-errors=\"0\"");
+      assertThat(rendered.dom().split("data-rendered=\"true\"", -1).length - 1)
+          .as("charts rendered with data")
+          .isEqualTo(4);
+      assertThat(rendered.log().lines().filter(l -> l.contains(":CONSOLE")).toList()).isEmpty();
+    } finally {
+      Files.deleteIfExists(page);
+    }
+  }
+
   // --- sweeps
   // --------------------------------------------------------------------------------------
 
@@ -699,6 +766,7 @@ class PipelineEndToEndTest {
     probe = new ProbeApi(env.get("PROBE_URL"));
     diff = new DiffApi(env.get("DIFF_URL"));
     pokeApi = new DoubleClient(env.get("DOUBLE_URL"));
+    load = new LoadApi(env.get("LOAD_URL"));
     store =
         new DiffStore(
             env.get("PG_HOST"),

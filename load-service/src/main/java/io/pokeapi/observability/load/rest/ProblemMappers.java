@@ -1,0 +1,150 @@
+package io.pokeapi.observability.load.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.pokeapi.observability.load.profile.InvalidProfileException;
+import io.pokeapi.observability.load.run.RunAlreadyActiveException;
+import io.pokeapi.observability.load.run.RunAlreadyEndedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error of the API into RFC 9457 problem details ({@code application/problem+json}):
+ * invalid input becomes 400 with {@code errors} naming each field as the client wrote it.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response invalidProfile(InvalidProfileException e, UriInfo uri) {
+    List<Problem.FieldProblem> errors =
+        e.violations().stream().map(v -> new Problem.FieldProblem(v.field(), v.message())).toList();
+    return new Problem(
+            Problem.type("validation"), "Invalid input", 400, e.getMessage(), uri.getPath(), errors)
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldProblem> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldProblem(fieldOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldProblem::field))
+            .toList();
+    return new Problem(
+            Problem.type("validation"),
+            "Invalid input",
+            400,
+            errors.stream()
+                .map(f -> f.field() + " " + f.message())
+                .collect(Collectors.joining("; ")),
+            uri.getPath(),
+            errors)
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadable(JsonProcessingException e, UriInfo uri) {
+    String field = "body";
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+    }
+    String message =
+        e instanceof UnrecognizedPropertyException
+            ? "is not a known field here (see the README's profile format)"
+            : "is not valid: " + e.getOriginalMessage();
+    return new Problem(
+            Problem.type("validation"),
+            "Invalid input",
+            400,
+            field + " " + message,
+            uri.getPath(),
+            List.of(new Problem.FieldProblem(field, message)))
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response active(RunAlreadyActiveException e, UriInfo uri) {
+    return new Problem(
+            Problem.type("run-already-active"),
+            "A load run is active on this replica",
+            409,
+            e.getMessage(),
+            uri.getPath(),
+            List.of())
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response ended(RunAlreadyEndedException e, UriInfo uri) {
+    return new Problem(
+            Problem.type("run-already-ended"),
+            "The load run has already ended",
+            409,
+            e.getMessage(),
+            uri.getPath(),
+            List.of())
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+      return unreadable(unreadable, uri);
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+    return new Problem(
+            Problem.type(title.toLowerCase(Locale.ROOT).replace(' ', '-')),
+            title,
+            status,
+            e.getMessage(),
+            uri.getPath(),
+            List.of())
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e, UriInfo uri) {
+    LOG.errorf(e, "Request %s failed", uri.getPath());
+    return new Problem(
+            Problem.type("internal-error"),
+            "Internal Server Error",
+            500,
+            "load-service failed to handle the request; see its log",
+            uri.getPath(),
+            List.of())
+        .toResponse();
+  }
+
+  /** The query or path parameter a violation is about ({@code limit}, {@code id}). */
+  static String fieldOf(ConstraintViolation<?> violation) {
+    String name = null;
+    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+      name = node.getName();
+    }
+    return name == null ? "body" : name;
+  }
+}
