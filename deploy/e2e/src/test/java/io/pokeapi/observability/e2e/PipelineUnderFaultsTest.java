@@ -85,6 +85,10 @@ class PipelineUnderFaultsTest {
 
   @BeforeAll
   void upTheStack() throws IOException, InterruptedException {
+    // opt-in until the suite has run green on a quiet machine within CI's time budget (issue 9)
+    assumeTrue(
+        Boolean.getBoolean("e2e.faults"),
+        "SKIPPED: the fault scenarios run with -De2e.faults=true");
     Optional<Path> dataDir = E2eSettings.dataDir();
     assumeTrue(
         dataDir.isPresent(),
