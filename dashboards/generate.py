@@ -248,9 +248,9 @@ def test_execution():
             field_defaults={"thresholds": {"mode": "absolute", "steps": [{"color": "green", "value": None}, {"color": "red", "value": 1}]}})
     b.row("Reruns and flaky checks (probe-service)")
     b.panel(TS, "Failed checks re-run, and flaky ones",
-            [("sum by (endpoint) (increase(pokeapi_check_reruns_total[$__rate_interval]))", "re-run {{endpoint}}"),
-             ("sum by (endpoint) (increase(pokeapi_check_flaky_total[$__rate_interval])) or 0 * sum by (endpoint) (increase(pokeapi_check_reruns_total[$__rate_interval]))", "flaky {{endpoint}}")],
-            "A failed check is re-run (probe.checks.reruns); one that then passes is flaky (0 while re-runs find none).",
+            [("sum by (endpoint) (increase(pokeapi_check_reruns_total[$__rate_interval])) or 0 * sum by (endpoint) (increase(pokeapi_requests_total[$__rate_interval]))", "re-run {{endpoint}}"),
+             ("sum by (endpoint) (increase(pokeapi_check_flaky_total[$__rate_interval])) or 0 * sum by (endpoint) (increase(pokeapi_requests_total[$__rate_interval]))", "flaky {{endpoint}}")],
+            "A failed check is re-run (probe.checks.reruns); one that then passes is flaky (0 for an endpoint without either).",
             w=24, unit="short")
     b.row("Flaky checks (reporter-service)")
     b.panel("bargauge", "Flakiest checks",

@@ -94,6 +94,11 @@ final class DashboardPanels {
 
   /** How many series the panel's queries return over [from, to] (0: the panel shows nothing). */
   int series(Panel panel, Instant from, Instant to) {
+    // the range ends exactly at `to` (Prometheus evaluates at start + k * step), so that a series
+    // first scraped in the last step is not missed
+    long step = 5;
+    long end = to.getEpochSecond();
+    long start = end - step * ((end - from.getEpochSecond() + step - 1) / step);
     int total = 0;
     for (String query : panel.queries()) {
       JsonNode answer =
@@ -101,10 +106,11 @@ final class DashboardPanels {
               "/api/v1/query_range?query="
                   + URLEncoder.encode(query, StandardCharsets.UTF_8)
                   + "&start="
-                  + from.getEpochSecond()
+                  + start
                   + "&end="
-                  + to.getEpochSecond()
-                  + "&step=15");
+                  + end
+                  + "&step="
+                  + step);
       if (!answer.path("status").asText().equals("success")) {
         throw new IllegalStateException(panel.name() + ": " + query + " failed: " + answer);
       }
