@@ -217,6 +217,13 @@ class RestFuzzTest {
     if (response.status() < 400) {
       return;
     }
+    if (!validPercentEncoding(uri)) {
+      // KNOWN GAP (issue 9, item 5): the Vert.x HTTP server answers a request target with a
+      // malformed %-escape with a bare 400 before any application code (route, filter or JAX-RS)
+      // sees it; so far only its status is guaranteed
+      assertThat(response.status()).as(what).isEqualTo(400);
+      return;
+    }
     assertThat(response.contentType())
         .as(what + " -> " + response.status() + " " + response.headers() + " " + response.body())
         .startsWith("application/problem+json");
@@ -247,6 +254,21 @@ class RestFuzzTest {
     boolean slash = bad.toUpperCase(java.util.Locale.ROOT).contains("%2F");
     if (onlyTypedBad && !isValidFor(target, bad) && !slash) {
       assertThat(response.status()).as(what + " is a bad " + target).isIn(400, 414);
+    }
+  }
+
+  /** Whether every %-escape of the request target is well formed. */
+  private static boolean validPercentEncoding(String uri) {
+    try {
+      int query = uri.indexOf('?');
+      io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(
+          query < 0 ? uri : uri.substring(0, query), java.nio.charset.StandardCharsets.UTF_8);
+      new io.netty.handler.codec.http.QueryStringDecoder(
+              uri, java.nio.charset.StandardCharsets.UTF_8)
+          .parameters();
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 
