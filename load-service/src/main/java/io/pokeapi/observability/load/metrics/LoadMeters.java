@@ -43,18 +43,19 @@ public final class LoadMeters {
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> requests = new ConcurrentHashMap<>();
 
+  /** Gauges hold their value suppliers strongly (a weakly held object can vanish from scrapes). */
   public LoadMeters(MeterRegistry registry) {
     this.registry = registry;
-    Gauge.builder("pokeapi_load_users", users, AtomicInteger::get)
+    Gauge.builder("pokeapi_load_users", users::get)
         .description("Active virtual users (closed model and fixed connections)")
         .register(registry);
-    Gauge.builder("pokeapi_load_running", running, AtomicInteger::get)
+    Gauge.builder("pokeapi_load_running", running::get)
         .description("1 while a load run is active on this replica")
         .register(registry);
-    Gauge.builder("pokeapi_load_saturated", saturated, AtomicInteger::get)
+    Gauge.builder("pokeapi_load_saturated", saturated::get)
         .description("1 while the last second of the run saw the generator saturated")
         .register(registry);
-    Gauge.builder("pokeapi_load_event_loop_delay_seconds", loopDelayNanos, d -> d.get() / 1e9)
+    Gauge.builder("pokeapi_load_event_loop_delay_seconds", () -> loopDelayNanos.get() / 1e9)
         .description("Worst event-loop delay of the generator in the last second")
         .register(registry);
     dropped =

@@ -1,7 +1,7 @@
 package io.pokeapi.observability.load.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pokeapi.observability.common.contract.EventJson;
 import io.pokeapi.observability.load.config.LoadConfig;
 import io.pokeapi.observability.load.distributed.Coordination;
 import io.pokeapi.observability.load.distributed.KafkaCoordination;
@@ -49,7 +49,6 @@ public class LoadRunService {
   LoadRunService(
       LoadConfig config,
       MeterRegistry registry,
-      ObjectMapper mapper,
       @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "quarkus.application.name") String application) {
     this.config = config;
@@ -72,7 +71,8 @@ public class LoadRunService {
     Coordination joined = null;
     if (config.distributed().enabled()) {
       try {
-        joined = new KafkaCoordination(kafka, config.distributed().topic(), replica, mapper);
+        joined =
+            new KafkaCoordination(kafka, config.distributed().topic(), replica, EventJson.mapper());
       } catch (RuntimeException e) {
         LOG.warnf(
             "distributed load runs are off on this replica: cannot read %s (%s)",
