@@ -3,6 +3,7 @@ package io.pokeapi.observability.diff.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +51,8 @@ public class IngestStatus {
   }
 
   /** The partitions this instance holds. */
-  public synchronized Set<String> partitions() {
-    return Set.copyOf(partitions);
+  public synchronized List<String> partitions() {
+    return List.copyOf(partitions);
   }
 
   /** The database did not answer; ingestion waits. */
