@@ -44,6 +44,11 @@ public class HttpProblemRoutes {
   /** Answers failures no other handler answered. */
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    // what the router rejects before any route or filter runs (a path it cannot decode or
+    // normalise) reaches only its error handlers
+    for (int status : new int[] {400, 413, 414, 431}) {
+      router.errorHandler(status, this::failure);
+    }
   }
 
   private void checkUri(RoutingContext ctx) {

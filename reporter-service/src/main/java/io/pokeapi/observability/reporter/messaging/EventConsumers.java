@@ -8,6 +8,7 @@ import io.pokeapi.observability.common.contract.LoadRunSummary;
 import io.pokeapi.observability.common.contract.RunEvent;
 import io.pokeapi.observability.common.contract.RunFinished;
 import io.pokeapi.observability.common.contract.RunStarted;
+import io.pokeapi.observability.reporter.metrics.ReporterMetrics;
 import io.pokeapi.observability.reporter.storage.EventKind;
 import io.pokeapi.observability.reporter.storage.InboxRepository;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,10 +33,12 @@ public class EventConsumers {
   private static final Logger LOG = Logger.getLogger(EventConsumers.class);
 
   private final InboxRepository inbox;
+  private final ReporterMetrics metrics;
   private volatile boolean stopping;
 
-  public EventConsumers(InboxRepository inbox) {
+  public EventConsumers(InboxRepository inbox, ReporterMetrics metrics) {
     this.inbox = inbox;
+    this.metrics = metrics;
   }
 
   void onStop(@Observes ShutdownEvent event) {
@@ -89,6 +92,12 @@ public class EventConsumers {
         .onFailure(failure -> !stopping)
         .retry()
         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-        .indefinitely();
+        .indefinitely()
+        // the backlog grows as events arrive, also while the delivery worker waits out an outage
+        .invoke(
+            inserted -> {
+              if (inserted) metrics.backlogAdded();
+            })
+        .replaceWithVoid();
   }
 }

@@ -37,8 +37,14 @@ public class ReporterMetrics {
         .register(registry);
   }
 
+  /** The exact backlog, counted in the inbox. */
   public void backlog(long value) {
     backlog.set(value);
+  }
+
+  /** One more event stored in the inbox (the next count corrects any drift). */
+  public void backlogAdded() {
+    backlog.incrementAndGet();
   }
 
   public void deadLetters(long value) {

@@ -25,7 +25,7 @@ public class InboxRepository {
   }
 
   /** Stores a record unless it is already there. */
-  public Uni<Void> add(
+  public Uni<Boolean> add(
       String topic, int partition, long offset, EventKind kind, UUID launchKey, String payload) {
     return pool.preparedQuery(
             "INSERT INTO reporter_inbox (topic, part, kafka_offset, kind, launch_key, payload)"
@@ -38,7 +38,7 @@ public class InboxRepository {
                 .addString(kind.name())
                 .addUUID(launchKey)
                 .addString(payload))
-        .replaceWithVoid();
+        .map(rows -> rows.rowCount() > 0);
   }
 
   /** The oldest waiting rows, in arrival order. */
