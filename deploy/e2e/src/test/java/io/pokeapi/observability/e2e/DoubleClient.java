@@ -51,6 +51,21 @@ final class DoubleClient {
         .statusCode(200);
   }
 
+  /**
+   * Replaces the fault rules with {@code rules} whose dice roll from {@code seed} ({@code PUT
+   * /_admin/faults}), so that the same requests in the same order get the same faults.
+   */
+  void faults(long seed, List<Map<String, Object>> rules) {
+    given()
+        .baseUri(baseUrl)
+        .contentType("application/json")
+        .body(Map.of("seed", seed, "rules", rules))
+        .when()
+        .put("/_admin/faults")
+        .then()
+        .statusCode(200);
+  }
+
   /** Removes every fault rule ({@code DELETE /_admin/faults}). */
   void clearFaults() {
     given().baseUri(baseUrl).when().delete("/_admin/faults").then().statusCode(200);

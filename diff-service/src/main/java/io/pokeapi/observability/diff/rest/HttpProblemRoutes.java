@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.pokeapi.observability.diff.config.DiffConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,13 +35,11 @@ public class HttpProblemRoutes {
     this.maxUriLength = config.http().maxUriLength();
   }
 
-  /** Checks every request before any route (Quarkus HTTP filters run first, highest first). */
-  void filter(@Observes Filters filters) {
-    filters.register(this::checkUri, Integer.MAX_VALUE);
-  }
-
-  /** Answers failures no other handler answered. */
+  /**
+   * Checks every request before any other route, and answers failures no other handler answered.
+   */
   void install(@Observes Router router) {
+    router.route().order(Integer.MIN_VALUE).handler(this::checkUri);
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     // what the router rejects before any route or filter runs (a path it cannot decode or
     // normalise) reaches only its error handlers

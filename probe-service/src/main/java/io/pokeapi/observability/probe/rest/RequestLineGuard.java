@@ -11,12 +11,12 @@ import jakarta.enterprise.event.Observes;
 import java.util.regex.Pattern;
 
 /**
- * Checks the request line before anything else routes it, so that what Vert.x would reject with an
- * empty answer gets RFC 9457 problem details naming the part at fault: a URI longer than {@link
- * #MAX_URI_CHARS} is 414, bad percent-encoding (a {@code %} not followed by two hex digits) in the
- * path or the query is 400. A Vert.x-level failure of any route that left no answer also becomes
- * problem details. ({@code quarkus.http.limits.max-initial-line-length} is set above this limit, so
- * that such URIs reach this check instead of Vert.x's own empty 414.)
+ * Checks the request line before anything else routes it, so that what Quarkus or Vert.x would
+ * reject with an empty answer gets RFC 9457 problem details naming the part at fault: a URI longer
+ * than {@link #MAX_URI_CHARS} is 414, bad percent-encoding (a {@code %} not followed by two hex
+ * digits) in the path or the query is 400. A Vert.x-level failure of any route that left no answer
+ * also becomes problem details. ({@code quarkus.http.limits.max-initial-line-length} is set above
+ * this limit, so that such URIs reach this check instead of Vert.x's own empty 414.)
  */
 @ApplicationScoped
 public class RequestLineGuard {
