@@ -152,7 +152,19 @@ final class Stack {
 
   /** Sends SIGKILL to a component and waits until it is gone. */
   long kill9(String pidKey) {
-    long pid = Long.parseLong(env(pidKey));
+    return kill9(pid(pidKey));
+  }
+
+  /** The pid of a component, as {@code stack env} prints it ({@code DIFF_PID} and so on). */
+  long pid(String pidKey) {
+    return Long.parseLong(env(pidKey));
+  }
+
+  /**
+   * Sends SIGKILL to {@code pid} (looked up beforehand with {@link #pid}, so that the kill lands at
+   * once) and waits until it is gone.
+   */
+  long kill9(long pid) {
     ProcessHandle process =
         ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
     process.destroyForcibly();
