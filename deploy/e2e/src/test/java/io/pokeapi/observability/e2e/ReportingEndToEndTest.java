@@ -60,11 +60,6 @@ class ReportingEndToEndTest {
 
   @BeforeAll
   void upTheStack() throws IOException {
-    // not yet run to completion on the shared build machine (it was too loaded to start the
-    // stack in time): off unless asked for, so that it cannot turn CI red unproven
-    assumeTrue(
-        Boolean.getBoolean("e2e.reporting"),
-        "SKIPPED: the reporting end-to-end steps run with -De2e.reporting=true");
     Optional<Path> dataDir = E2eSettings.dataDir();
     assumeTrue(
         dataDir.isPresent(),
