@@ -41,6 +41,15 @@ public class InboxRepository {
         .map(rows -> rows.rowCount() > 0);
   }
 
+  /** Whether check results of the launch wait in the inbox (beyond a pass's batch too). */
+  public Uni<Boolean> hasCheckResults(UUID launchKey) {
+    return pool.preparedQuery(
+            "SELECT EXISTS (SELECT 1 FROM reporter.reporter_inbox WHERE launch_key = $1"
+                + " AND kind = $2)")
+        .execute(Tuple.of(launchKey, EventKind.CHECK_RESULT.name()))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   /** The oldest waiting rows, in arrival order. */
   public Uni<List<InboxRow>> oldest(int limit) {
     return pool.preparedQuery(
