@@ -127,26 +127,21 @@ class ReportingEndToEndTest {
     Map<TopicPartition, Long> from = kafka.endOffsets(KafkaTopics.CHECK_RESULTS);
     ProbeApi.Run run = sweep();
     awaitLaunchWithEveryCheck(run);
-    // schema drift is evaluated after the run's end; it reaches the (finished) launch afterwards
+    // schema drift is evaluated after the run's end; it reaches the (finished) launch afterwards,
+    // and the data changes come on other partitions of the drift topic than the schema change
     JsonNode launch =
-        await("the schema change of run " + run.id() + " in its launch")
+        await("the schema change and 21 data changes of run " + run.id() + " in its launch")
             .atMost(REPORT_TIMEOUT)
             .pollInterval(Duration.ofSeconds(1))
             .until(
                 () -> reportPortal.launchOf(run.id()),
-                l -> attributes(l).contains("schema-change"));
+                l -> attributes(l).contains("schema-change") && dataChanges(warnings(l)) >= 21);
     assertDeliveredOnceInOrder(run, launch, from);
-    List<String> warnings = new ArrayList<>();
-    launch
-        .path("logs")
-        .forEach(
-            l -> {
-              if (l.path("level").asText().equals("warn")) warnings.add(l.path("message").asText());
-            });
+    List<String> warnings = warnings(launch);
     assertThat(warnings)
         .anySatisfy(
             w -> assertThat(w).startsWith("schema change of type: field_removed /generation"));
-    assertThat(warnings.stream().filter(w -> w.startsWith("data change of type/")).count())
+    assertThat(dataChanges(warnings))
         .as("one data change warning (with its JSON Patch) per drifted type")
         .isEqualTo(21);
     List<JsonNode> failedChecks =
@@ -300,6 +295,21 @@ class ReportingEndToEndTest {
                 assertThat(i.path("finishCount").asInt()).as(i.path("name").asText()).isEqualTo(1));
     assertThat(launch.path("interruptedItems").asInt()).isZero();
     assertThat(launch.path("finishRefused").asInt()).isZero();
+  }
+
+  /** The messages of a launch's WARN logs. */
+  private static List<String> warnings(JsonNode launch) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode log : launch.path("logs")) {
+      if (log.path("level").asText().equals("warn")) {
+        out.add(log.path("message").asText());
+      }
+    }
+    return out;
+  }
+
+  private static long dataChanges(List<String> warnings) {
+    return warnings.stream().filter(w -> w.startsWith("data change of type/")).count();
   }
 
   private static List<String> attributes(JsonNode node) {
