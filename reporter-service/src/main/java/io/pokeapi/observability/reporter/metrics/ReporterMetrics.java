@@ -2,8 +2,11 @@ package io.pokeapi.observability.reporter.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,16 +28,30 @@ public class ReporterMetrics {
   private final Map<String, Counter> unsent = new ConcurrentHashMap<>();
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
+  private final List<Meter> gauges;
+
   public ReporterMetrics(MeterRegistry registry) {
     this.registry = registry;
-    Gauge.builder("reporter_backlog", backlog, AtomicLong::doubleValue)
-        .description("Consumed events not yet accepted by ReportPortal")
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("reporter_dead_letters", deadLetters, AtomicLong::doubleValue)
-        .description("Events ReportPortal refused for good (kept in reporter_dead_letters)")
-        .strongReference(true)
-        .register(registry);
+    this.gauges =
+        List.of(
+            Gauge.builder("reporter_backlog", backlog, AtomicLong::doubleValue)
+                .description("Consumed events not yet accepted by ReportPortal")
+                .strongReference(true)
+                .register(registry),
+            Gauge.builder("reporter_dead_letters", deadLetters, AtomicLong::doubleValue)
+                .description("Events ReportPortal refused for good (kept in reporter_dead_letters)")
+                .strongReference(true)
+                .register(registry));
+  }
+
+  /**
+   * The gauges read this bean's state: they go with it, so that an application started again in the
+   * same JVM (as the tests do; Quarkus keeps the global registry's meters outside dev mode)
+   * registers gauges of its own instead of getting the stale ones back.
+   */
+  @PreDestroy
+  void removeGauges() {
+    gauges.forEach(registry::remove);
   }
 
   /** The exact backlog, counted in the inbox. */

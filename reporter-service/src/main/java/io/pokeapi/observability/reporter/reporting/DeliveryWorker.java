@@ -177,7 +177,13 @@ public class DeliveryWorker {
         continue;
       }
       LaunchState state = key == null ? null : state(key);
-      if (!planner.ready(row, state, now, runsWithPendingChecks.contains(key))) {
+      boolean checksPending =
+          runsWithPendingChecks.contains(key)
+              || (row.kind() == EventKind.RUN_FINISHED
+                  && key != null
+                  && rows.size() == config.delivery().batchSize()
+                  && inbox.hasCheckResults(key).await().atMost(DB_WAIT));
+      if (!planner.ready(row, state, now, checksPending)) {
         if (key != null && row.kind() != EventKind.RUN_FINISHED) {
           waiting.add(key); // keep the run's order: nothing of it overtakes the waiting row
         }

@@ -72,7 +72,8 @@ public class ReportPlanner {
    * Whether a row can be reported now, given its launch's state (null: no launch yet).
    *
    * @param checksPending whether results of the same run wait in the inbox: a run's end waits for
-   *     them (results and run events come on different topics, so they can arrive after it)
+   *     them, however old it is (results and run events come on different topics, so they can
+   *     arrive after it, and a ReportPortal outage ages the end while nothing can be delivered)
    */
   public boolean ready(InboxRow row, LaunchState state, Instant now, boolean checksPending) {
     Duration age = Duration.between(row.receivedAt(), now);
@@ -89,6 +90,9 @@ public class ReportPlanner {
         if (state.finished) {
           yield true;
         }
+        if (checksPending) {
+          yield false; // they are stored: they go first, never as late results of a closed launch
+        }
         if (age.compareTo(config.delivery().settleTime()) >= 0) {
           yield true;
         }
@@ -96,9 +100,7 @@ public class ReportPlanner {
         long expected = finished == null ? 0 : finished.totals().checks();
         // reruns of a failed check arrive as more results than the totals count: wait a grace
         // period for results still on their way from the other topic's consumer
-        yield !checksPending
-            && state.results >= expected
-            && age.compareTo(config.delivery().finishGrace()) >= 0;
+        yield state.results >= expected && age.compareTo(config.delivery().finishGrace()) >= 0;
       }
     };
   }

@@ -30,7 +30,7 @@ public class FlakyRepository {
   public Uni<FlakyCheck> count(SqlClient tx, String testName, int runs, Instant flakyAt) {
     OffsetDateTime at = flakyAt == null ? null : flakyAt.atOffset(ZoneOffset.UTC);
     return tx.preparedQuery(
-            "INSERT INTO flaky_checks (test_name, total_runs, flaky_runs, last_flaky_at)"
+            "INSERT INTO reporter.flaky_checks (test_name, total_runs, flaky_runs, last_flaky_at)"
                 + " VALUES ($1, $2, $3, $4) ON CONFLICT (test_name) DO UPDATE SET"
                 + " total_runs = flaky_checks.total_runs + EXCLUDED.total_runs,"
                 + " flaky_runs = flaky_checks.flaky_runs + EXCLUDED.flaky_runs,"
@@ -49,7 +49,7 @@ public class FlakyRepository {
   /** The flakiest checks: highest rate first, then most flaky runs. */
   public Uni<List<FlakyCheck>> flakiest(int limit) {
     return pool.preparedQuery(
-            "SELECT test_name, total_runs, flaky_runs, last_flaky_at FROM flaky_checks"
+            "SELECT test_name, total_runs, flaky_runs, last_flaky_at FROM reporter.flaky_checks"
                 + " WHERE flaky_runs > 0 ORDER BY flaky_runs::float8 / GREATEST(total_runs, 1)"
                 + " DESC, flaky_runs DESC, test_name LIMIT $1")
         .execute(Tuple.of(limit))
@@ -58,7 +58,8 @@ public class FlakyRepository {
 
   /** Every check, for the metrics at start. */
   public Uni<List<FlakyCheck>> all() {
-    return pool.query("SELECT test_name, total_runs, flaky_runs, last_flaky_at FROM flaky_checks")
+    return pool.query(
+            "SELECT test_name, total_runs, flaky_runs, last_flaky_at FROM reporter.flaky_checks")
         .execute()
         .map(FlakyRepository::read);
   }

@@ -28,7 +28,7 @@ public class InboxRepository {
   public Uni<Boolean> add(
       String topic, int partition, long offset, EventKind kind, UUID launchKey, String payload) {
     return pool.preparedQuery(
-            "INSERT INTO reporter_inbox (topic, part, kafka_offset, kind, launch_key, payload)"
+            "INSERT INTO reporter.reporter_inbox (topic, part, kafka_offset, kind, launch_key, payload)"
                 + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (topic, part, kafka_offset) DO NOTHING")
         .execute(
             Tuple.tuple()
@@ -41,11 +41,20 @@ public class InboxRepository {
         .map(rows -> rows.rowCount() > 0);
   }
 
+  /** Whether check results of the launch wait in the inbox (beyond a pass's batch too). */
+  public Uni<Boolean> hasCheckResults(UUID launchKey) {
+    return pool.preparedQuery(
+            "SELECT EXISTS (SELECT 1 FROM reporter.reporter_inbox WHERE launch_key = $1"
+                + " AND kind = $2)")
+        .execute(Tuple.of(launchKey, EventKind.CHECK_RESULT.name()))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   /** The oldest waiting rows, in arrival order. */
   public Uni<List<InboxRow>> oldest(int limit) {
     return pool.preparedQuery(
             "SELECT id, topic, part, kafka_offset, kind, launch_key, payload, received_at, step,"
-                + " attempts FROM reporter_inbox ORDER BY id LIMIT $1")
+                + " attempts FROM reporter.reporter_inbox ORDER BY id LIMIT $1")
         .execute(Tuple.of(limit))
         .map(
             rows -> {
@@ -70,14 +79,14 @@ public class InboxRepository {
 
   /** How many rows wait. */
   public Uni<Long> count() {
-    return pool.query("SELECT count(*) FROM reporter_inbox")
+    return pool.query("SELECT count(*) FROM reporter.reporter_inbox")
         .execute()
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** Notes that the first {@code step} calls of a row were accepted. */
   public Uni<Void> recordStep(long id, int step) {
-    return pool.preparedQuery("UPDATE reporter_inbox SET step = $2 WHERE id = $1")
+    return pool.preparedQuery("UPDATE reporter.reporter_inbox SET step = $2 WHERE id = $1")
         .execute(Tuple.of(id, step))
         .replaceWithVoid();
   }
@@ -85,14 +94,14 @@ public class InboxRepository {
   /** Notes a failed attempt. */
   public Uni<Void> recordFailure(long id, String error) {
     return pool.preparedQuery(
-            "UPDATE reporter_inbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1")
+            "UPDATE reporter.reporter_inbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1")
         .execute(Tuple.of(id, error))
         .replaceWithVoid();
   }
 
   /** Removes a delivered row (inside the caller's transaction). */
   public Uni<Void> delete(SqlClient tx, long id) {
-    return tx.preparedQuery("DELETE FROM reporter_inbox WHERE id = $1")
+    return tx.preparedQuery("DELETE FROM reporter.reporter_inbox WHERE id = $1")
         .execute(Tuple.of(id))
         .replaceWithVoid();
   }
@@ -100,7 +109,7 @@ public class InboxRepository {
   /** Moves a row ReportPortal refused for good to the dead letters (inside a transaction). */
   public Uni<Void> deadLetter(SqlClient tx, InboxRow row, String error) {
     return tx.preparedQuery(
-            "INSERT INTO reporter_dead_letters (id, topic, part, kafka_offset, kind, launch_key,"
+            "INSERT INTO reporter.reporter_dead_letters (id, topic, part, kafka_offset, kind, launch_key,"
                 + " payload, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
                 + " ON CONFLICT (id) DO NOTHING")
         .execute(
@@ -118,7 +127,7 @@ public class InboxRepository {
 
   /** How many rows were refused for good. */
   public Uni<Long> deadLetters() {
-    return pool.query("SELECT count(*) FROM reporter_dead_letters")
+    return pool.query("SELECT count(*) FROM reporter.reporter_dead_letters")
         .execute()
         .map(rows -> rows.iterator().next().getLong(0));
   }

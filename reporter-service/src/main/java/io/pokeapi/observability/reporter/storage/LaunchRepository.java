@@ -32,7 +32,7 @@ public class LaunchRepository {
 
   /** The launch of a run, or null. */
   public Uni<LaunchState> find(UUID launchKey) {
-    return pool.preparedQuery("SELECT state FROM reporter_launches WHERE launch_key = $1")
+    return pool.preparedQuery("SELECT state FROM reporter.reporter_launches WHERE launch_key = $1")
         .execute(Tuple.of(launchKey))
         .map(rows -> rows.size() == 0 ? null : read(rows.iterator().next().getString(0)));
   }
@@ -40,7 +40,7 @@ public class LaunchRepository {
   /** Writes a launch's state (inside the caller's transaction). */
   public Uni<Void> save(SqlClient tx, LaunchState state) {
     return tx.preparedQuery(
-            "INSERT INTO reporter_launches (launch_key, launch_uuid, kind, name, started_at,"
+            "INSERT INTO reporter.reporter_launches (launch_key, launch_uuid, kind, name, started_at,"
                 + " finished, state) VALUES ($1, $2, $3, $4, $5, $6, $7)"
                 + " ON CONFLICT (launch_key) DO UPDATE SET finished = EXCLUDED.finished,"
                 + " state = EXCLUDED.state, updated_at = now()")
@@ -59,7 +59,7 @@ public class LaunchRepository {
   /** The most recent launches, newest first. */
   public Uni<List<LaunchState>> recent(int limit) {
     return pool.preparedQuery(
-            "SELECT state FROM reporter_launches ORDER BY started_at DESC, launch_key LIMIT $1")
+            "SELECT state FROM reporter.reporter_launches ORDER BY started_at DESC, launch_key LIMIT $1")
         .execute(Tuple.of(limit))
         .map(
             rows -> {
@@ -73,7 +73,7 @@ public class LaunchRepository {
 
   /** How many launches are started and not finished. */
   public Uni<Long> open() {
-    return pool.query("SELECT count(*) FROM reporter_launches WHERE NOT finished")
+    return pool.query("SELECT count(*) FROM reporter.reporter_launches WHERE NOT finished")
         .execute()
         .map(rows -> rows.iterator().next().getLong(0));
   }
