@@ -43,6 +43,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReportingEndToEndTest {
 
   private static final String DATABASE = E2eSettings.databasePrefix() + "_reporting";
+
+  /** Every port 200 above the pipeline class's: the e2e classes run side by side. */
+  private static final int PORT_SHIFT = 200;
+
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration REPORT_TIMEOUT = Duration.ofMinutes(3);
   private static final List<String> SWEPT = List.of("type");
@@ -71,7 +75,12 @@ class ReportingEndToEndTest {
         E2eSettings.stackDir().resolveSibling(E2eSettings.stackDir().getFileName() + "-reporting");
     stack =
         new Stack(
-            E2eSettings.repoRoot(), data.root(), stackDir, DATABASE, E2eSettings.buildSuffix());
+            E2eSettings.repoRoot(),
+            data.root(),
+            stackDir,
+            DATABASE,
+            E2eSettings.buildSuffix(),
+            PORT_SHIFT);
     stack.down();
     deleteRecursively(stackDir);
     dropDatabase();
