@@ -138,6 +138,40 @@ class RunEvaluationTest {
     assertThat(schemaVersions()).isZero();
   }
 
+  @Test
+  void aSmokeWithRetriedFailuresIsEvaluatedOnceItsCapturesAreStored() {
+    // as the probe publishes a smoke whose endpoint answered 503: every retry of the same URL is a
+    // capture of its own (a distinct time), beside 304s of resources this store never saw
+    UUID run = UUID.randomUUID();
+    RunStarted started = started(run, "smoke");
+    List<ApiResponseCaptured> captures = new ArrayList<>();
+    captures.add(Captures.notModified(run, "smoke", endpoint, "25", "rel-a", t0.plusMillis(1)));
+    captures.add(
+        Captures.notModified(run, "smoke", endpoint, "pikachu", "rel-a", t0.plusMillis(2)));
+    for (int attempt = 0; attempt < 5; attempt++) {
+      captures.add(
+          ApiResponseCaptured.of(
+              run,
+              "smoke",
+              endpoint,
+              "10",
+              "https://pokeapi.test/api/v2/" + endpoint + "/10/",
+              "GET",
+              503,
+              Captures.headers(null),
+              Duration.ofMillis(5),
+              null,
+              t0.plusMillis(100 + 300L * attempt)));
+    }
+    TestKafka.publishRunEvents(started);
+    TestKafka.publish(captures);
+    TestKafka.publishRunEvents(
+        finished(started, RunStatus.COMPLETED, captures.size(), (long) captures.size()));
+
+    awaitEvaluated(run);
+    assertThat(evaluation(run)).isEqualTo("complete");
+  }
+
   private List<ApiResponseCaptured> sweep(UUID run, int offsetSeconds) {
     List<ApiResponseCaptured> captures = new ArrayList<>();
     for (int id = 1; id <= RESOURCES; id++) {
