@@ -23,6 +23,7 @@ CATEGORIES = [
     ("jfr itself", r"^jdk\.jfr\.|^jdk\.internal\.classfile"),
     ("contract check (networknt JSON Schema)", r"com\.networknt\.schema|ContractSchemas\.validate"),
     ("model validation (Hibernate Validator)", r"org\.hibernate\.validator"),
+    ("model constraints (one walk over the mapped record)", r"ModelConstraints"),
     ("model mapping (Jackson databind into the models)", r"ModelValidator\.|ModelValidation\."),
     ("ETag cache (deflate/inflate)", r"EtagCache\.|java\.util\.zip\.(Deflater|Inflater)"),
     ("event serialization (Jackson, to Kafka)", r"EventJson\.|JsonEventSerializer\."),

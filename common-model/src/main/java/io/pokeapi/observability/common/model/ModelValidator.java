@@ -48,9 +48,11 @@ import org.hibernate.validator.HibernateValidator;
  * <p>How all problems are found, not just the first: a valid body is mapped in one streaming pass.
  * When mapping fails, the body is parsed into a tree and mapped again; each type error is recorded
  * with its pointer, the offending value is replaced by {@code null} in the tree, and mapping is
- * retried, up to {@value #MAX_TYPE_ERRORS} type errors. Then Bean Validation runs on the mapped
- * model, whose property paths are named after the JSON fields. A constraint violation at a pointer
- * that already has a type error (the {@code null} put there) is not reported twice.
+ * retried, up to {@value #MAX_TYPE_ERRORS} type errors. Then the constraints of the mapped model
+ * are checked in one walk over it ({@link ModelConstraints}); only when one breaks does Bean
+ * Validation (Hibernate Validator) run to report every violation, with property paths named after
+ * the JSON fields. A constraint violation at a pointer that already has a type error (the {@code
+ * null} put there) is not reported twice.
  *
  * <p>Values are never coerced: {@code "25"} is not an integer, {@code 1} is not a boolean, {@code
  * 1.5} is not an integer and {@code 25} is not a string. Duplicate keys and trailing content make a
@@ -73,9 +75,23 @@ public final class ModelValidator implements AutoCloseable {
   private final ObjectMapper mapper;
   private final ValidatorFactory validatorFactory;
   private final Validator validator;
+  private final ModelConstraints constraints;
 
   /** A validator with its own strict mapper and Bean Validation factory. */
   public ModelValidator() {
+    this(new ModelConstraints());
+  }
+
+  /**
+   * A validator that runs Hibernate Validator on every mapped model, as this class did before
+   * {@link ModelConstraints}; tests compare the two.
+   */
+  static ModelValidator withBeanValidationOnly() {
+    return new ModelValidator(null);
+  }
+
+  private ModelValidator(ModelConstraints constraints) {
+    this.constraints = constraints;
     this.mapper = strictMapper();
     this.validatorFactory =
         Validation.byProvider(HibernateValidator.class)
@@ -182,6 +198,11 @@ public final class ModelValidator implements AutoCloseable {
 
   private <T> ValidationReport<T> report(
       String endpoint, T value, List<FieldError> errors, Set<String> typeErrorPointers) {
+    if (constraints != null && constraints.hold(value)) {
+      return errors.isEmpty()
+          ? new ValidationReport<>(endpoint, value, List.of())
+          : sorted(endpoint, errors);
+    }
     for (ConstraintViolation<T> violation : validator.validate(value)) {
       String pointer = pointerOf(violation.getPropertyPath());
       if (!typeErrorPointers.contains(pointer)) {

@@ -68,6 +68,15 @@ final class ModelFixtures {
     }
   }
 
+  /** A JSON value from its text. */
+  static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Removes the field at {@code pointer} and returns the tree. */
   static ObjectNode remove(ObjectNode tree, String pointer) {
     JsonPointer at = JsonPointer.compile(pointer);

@@ -138,6 +138,22 @@ class ComposeFileTest {
     }
   }
 
+  /** Each service runs with deploy/local/stack's measured JVM settings in a 256 MB container. */
+  @Test
+  void servicesRunWithTheStacksJvmSettingsWithin256Megabytes() {
+    String options = Repo.stackServiceJvmOptions();
+    for (String service : SERVICES) {
+      JsonNode spec = resolved.path("services").path(service);
+      assertThat(spec.path("environment").path("JAVA_OPTS").asText())
+          .as("JAVA_OPTS of %s", service)
+          .startsWith(options + " ");
+      assertThat(spec.path("environment").path("MALLOC_ARENA_MAX").asText()).isEqualTo("2");
+      assertThat(spec.at("/deploy/resources/limits/memory").asText())
+          .as("memory limit of %s", service)
+          .isIn("256m", "268435456");
+    }
+  }
+
   /** The topics get the settings KafkaMessageLimits gives them (8 MiB bodies go through). */
   @Test
   void kafkaTopicsAreCreatedWithTheLimitsTheServicesRelyOn() {

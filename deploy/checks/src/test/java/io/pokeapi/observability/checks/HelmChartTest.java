@@ -118,6 +118,21 @@ class HelmChartTest {
         120);
   }
 
+  /** By default each service runs with deploy/local/stack's measured JVM settings in 256 Mi. */
+  @Test
+  void defaultValuesGiveTheStacksJvmSettingsWithin256Mi() {
+    List<JsonNode> docs = template("--set", "secrets.diffDbPassword=x");
+    JsonNode config = kind(docs, "ConfigMap").get(0).path("data");
+    assertThat(config.path("JAVA_OPTS").asText()).startsWith(Repo.stackServiceJvmOptions() + " ");
+    assertThat(config.path("MALLOC_ARENA_MAX").asText()).isEqualTo("2");
+    for (JsonNode deployment : kind(docs, "Deployment")) {
+      JsonNode container = deployment.at("/spec/template/spec/containers/0");
+      assertThat(container.at("/resources/limits/memory").asText())
+          .as(container.path("name").asText())
+          .isEqualTo("256Mi");
+    }
+  }
+
   private static List<JsonNode> template(String... args) {
     List<String> command = new ArrayList<>(List.of("template", "release", CHART));
     command.addAll(List.of(args));

@@ -72,4 +72,18 @@ final class Repo {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * The JVM options deploy/local/stack gives each service ({@code SERVICE_JVM_OPTS}), the settings
+   * measured to fit a 256 MB container, which the compose file and the chart repeat.
+   */
+  static String stackServiceJvmOptions() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^SERVICE_JVM_OPTS=\"([^\"]+)\"$")
+            .matcher(read("deploy/local/stack"));
+    if (!m.find()) {
+      throw new IllegalStateException("no SERVICE_JVM_OPTS in deploy/local/stack");
+    }
+    return m.group(1);
+  }
 }

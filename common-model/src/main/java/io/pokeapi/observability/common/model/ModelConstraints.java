@@ -1,0 +1,215 @@
+package io.pokeapi.observability.common.model;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Bean Validation's verdict on a mapped model, without its cost: whether a model record and
+ * everything it cascades to ({@code @Valid}, including list elements) satisfies its constraints. It
+ * answers only valid or not; {@link ModelValidator} asks Hibernate Validator for the exact
+ * violations when this says a model breaks a constraint, which is rare.
+ *
+ * <p>The checks are compiled once per record class from the same annotations Bean Validation reads
+ * ({@code @NotNull}, {@code @NotEmpty}, {@code @NotBlank}, {@code @Positive}, {@code
+ * PositiveOrZero}, {@code @Min}, {@code @Max}, {@code @Size}, {@code @Pattern}, {@code @Valid}), on
+ * the record's fields and on the element type of its lists, with Bean Validation's semantics (every
+ * constraint but the not-null ones accepts {@code null}). A constraint annotation it does not know
+ * makes building the checks of that class fail, so a new constraint on a model cannot be ignored
+ * silently.
+ *
+ * <p>Thread-safe.
+ */
+final class ModelConstraints {
+
+  private final Map<Class<?>, List<ComponentCheck>> checksByClass = new ConcurrentHashMap<>();
+
+  /** Whether {@code model} (a record of common-model) satisfies every constraint. */
+  boolean hold(Object model) {
+    return model != null && recordHolds(model);
+  }
+
+  private boolean recordHolds(Object record) {
+    for (ComponentCheck check : checksOf(record.getClass())) {
+      if (!check.holds(this, record)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<ComponentCheck> checksOf(Class<?> type) {
+    List<ComponentCheck> checks = checksByClass.get(type);
+    if (checks == null) {
+      checks = checksByClass.computeIfAbsent(type, ModelConstraints::compile);
+    }
+    return checks;
+  }
+
+  private static List<ComponentCheck> compile(Class<?> type) {
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException(type + " is not a model record");
+    }
+    List<ComponentCheck> checks = new ArrayList<>();
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    for (RecordComponent component : type.getRecordComponents()) {
+      Field field;
+      MethodHandle accessor;
+      try {
+        field = type.getDeclaredField(component.getName());
+        accessor =
+            lookup
+                .unreflect(component.getAccessor())
+                .asType(MethodType.methodType(Object.class, Object.class));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + type.getName() + "." + component, e);
+      }
+      Rules value = rules(field.getAnnotations(), type, component.getName());
+      Rules element = Rules.NONE;
+      AnnotatedType annotated = field.getAnnotatedType();
+      if (annotated instanceof AnnotatedParameterizedType parameterized) {
+        for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
+          element = rules(argument.getAnnotations(), type, component.getName() + "[]");
+        }
+      }
+      if (!value.isEmpty() || !element.isEmpty()) {
+        checks.add(new ComponentCheck(accessor, value, element));
+      }
+    }
+    return List.copyOf(checks);
+  }
+
+  private static Rules rules(Annotation[] annotations, Class<?> owner, String where) {
+    List<Predicate<Object>> predicates = new ArrayList<>();
+    boolean cascade = false;
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof Valid) {
+        cascade = true;
+      } else if (annotation.annotationType().isAnnotationPresent(Constraint.class)) {
+        predicates.add(predicate(annotation, owner, where));
+      }
+    }
+    return predicates.isEmpty() && !cascade
+        ? Rules.NONE
+        : new Rules(List.copyOf(predicates), cascade);
+  }
+
+  private static Predicate<Object> predicate(Annotation annotation, Class<?> owner, String where) {
+    return switch (annotation) {
+      case NotNull n -> v -> v != null;
+      case NotEmpty n -> v -> v != null && size(v) > 0;
+      case NotBlank n -> v -> v != null && !v.toString().isBlank();
+      case Positive p -> v -> v == null || ((Number) v).longValue() > 0;
+      case PositiveOrZero p -> v -> v == null || ((Number) v).longValue() >= 0;
+      case Min min -> v -> v == null || ((Number) v).longValue() >= min.value();
+      case Max max -> v -> v == null || ((Number) v).longValue() <= max.value();
+      case Size size -> v -> v == null || (size(v) >= size.min() && size(v) <= size.max());
+      case Pattern pattern -> {
+        int flags = 0;
+        for (Pattern.Flag flag : pattern.flags()) {
+          flags |= flag.getValue();
+        }
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp(), flags);
+        yield v -> v == null || regex.matcher((CharSequence) v).matches();
+      }
+      default ->
+          throw new IllegalStateException(
+              "no fast check for "
+                  + annotation.annotationType().getSimpleName()
+                  + " on "
+                  + owner.getName()
+                  + "."
+                  + where);
+    };
+  }
+
+  private static int size(Object value) {
+    if (value instanceof Collection<?> collection) {
+      return collection.size();
+    }
+    if (value instanceof CharSequence text) {
+      return text.length();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.size();
+    }
+    throw new IllegalStateException("no size for " + value.getClass());
+  }
+
+  /** The constraints on a value and whether it cascades. */
+  private record Rules(List<Predicate<Object>> predicates, boolean cascade) {
+
+    static final Rules NONE = new Rules(List.of(), false);
+
+    boolean isEmpty() {
+      return predicates.isEmpty() && !cascade;
+    }
+
+    boolean hold(ModelConstraints constraints, Object value) {
+      for (Predicate<Object> predicate : predicates) {
+        if (!predicate.test(value)) {
+          return false;
+        }
+      }
+      if (!cascade || value == null) {
+        return true;
+      }
+      if (value instanceof Collection<?> elements) {
+        for (Object element : elements) {
+          if (element != null && !constraints.recordHolds(element)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return constraints.recordHolds(value);
+    }
+  }
+
+  /** One record component: its value's rules and, for a list, its elements' rules. */
+  private record ComponentCheck(MethodHandle accessor, Rules value, Rules element) {
+
+    boolean holds(ModelConstraints constraints, Object record) {
+      Object v;
+      try {
+        v = accessor.invokeExact(record);
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot read a model component", e);
+      }
+      if (!value.hold(constraints, v)) {
+        return false;
+      }
+      if (element.isEmpty() || !(v instanceof Collection<?> elements)) {
+        return true;
+      }
+      for (Object e : elements) {
+        if (!element.hold(constraints, e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}
