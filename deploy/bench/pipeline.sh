@@ -29,7 +29,7 @@
 #   --keep              leave the stack running afterwards (deploy/local/stack with
 #                       POKEOBS_STACK_DIR=deploy/local/.run/bench-stack)
 # Environment: JAVA_HOME, POKEOBS_BUILD_SUFFIX (as -Dbuild.suffix), BENCH_PORT_BASE (28080: the
-# double on it, the services on +1..+4), BENCH_KAFKA_PORT (BENCH_PORT_BASE + 1000), BENCH_PG_DB (pokeobs_bench), POKEOBS_PG_*
+# double on it, the services on +1..+4, the ReportPortal double on +5), BENCH_KAFKA_PORT (BENCH_PORT_BASE + 1000), BENCH_PG_DB (pokeobs_bench), POKEOBS_PG_*
 # for the server, POKEOBS_<NAME>_JVM_OPTS to try other JVM settings than the stack's defaults.
 set -euo pipefail
 
@@ -73,7 +73,8 @@ base_port="${BENCH_PORT_BASE:-28080}"
 export POKEOBS_STACK_DIR="$repo/deploy/local/.run/bench-stack"
 export POKEOBS_PG_DB="${BENCH_PG_DB:-pokeobs_bench}"
 export POKEOBS_DOUBLE_PORT=$base_port POKEOBS_PROBE_PORT=$((base_port + 1)) POKEOBS_DIFF_PORT=$((base_port + 2))
-export POKEOBS_LOAD_PORT=$((base_port + 3)) POKEOBS_REPORTER_PORT=$((base_port + 4)) POKEOBS_KAFKA_PORT="${BENCH_KAFKA_PORT:-$((base_port + 1000))}"
+export POKEOBS_LOAD_PORT=$((base_port + 3)) POKEOBS_REPORTER_PORT=$((base_port + 4)) POKEOBS_RP_DOUBLE_PORT=$((base_port + 5))
+export POKEOBS_KAFKA_PORT="${BENCH_KAFKA_PORT:-$((base_port + 1000))}"
 export PROBE_SCHEDULE_SMOKE=off PROBE_SCHEDULE_REGRESSION=off PROBE_SCHEDULE_SWEEP=off
 # no Prometheus beside the benchmark (it would scrape, and take port 9090)
 export POKEOBS_PROMETHEUS=off
