@@ -297,9 +297,9 @@ def load_tests():
             options={"calculate": False, "yAxis": {"unit": "s"}, "cellGap": 1, "color": {"mode": "scheme", "scheme": "Oranges"}})
     b.row("Failures")
     b.panel(TS, "Failures by status",
-            [(f"sum by (status) (rate(pokeapi_load_requests_total{{{sel},status!~\"2..|3..\"}}[$__rate_interval]))", "{{status}}")],
-            "Answers other than 2xx/3xx and connection errors, per second.", unit="reqps")
-    b.panel(TS, "Error rate", [(f"sum(rate(pokeapi_load_requests_total{{{sel},status!~\"2..|3..\"}}[$__rate_interval])) / sum(rate(pokeapi_load_requests_total{{{sel}}}[$__rate_interval]))", "errors")],
+            [(f"sum by (status) (rate(pokeapi_load_requests_total{{{sel},status!~\"2..|3..\"}}[$__rate_interval])) or label_replace(0 * sum(rate(pokeapi_load_requests_total{{{sel}}}[$__rate_interval])), \"status\", \"none\", \"\", \"\")", "{{status}}")],
+            "Answers other than 2xx/3xx and connection errors, per second (0, as status none, while a run has none).", unit="reqps")
+    b.panel(TS, "Error rate", [(f"(sum(rate(pokeapi_load_requests_total{{{sel},status!~\"2..|3..\"}}[$__rate_interval])) or 0 * sum(rate(pokeapi_load_requests_total{{{sel}}}[$__rate_interval]))) / sum(rate(pokeapi_load_requests_total{{{sel}}}[$__rate_interval]))", "errors")],
             "Share of failed requests; PokeApiLoadErrorRate fires above 5 % for 2 minutes.", unit="percentunit")
     b.panel(TS, "Dropped requests", [("sum(rate(pokeapi_load_dropped_total[$__rate_interval]))", "dropped")],
             "Requests the open model could not start in time (the generator fell behind its schedule).", unit="reqps")

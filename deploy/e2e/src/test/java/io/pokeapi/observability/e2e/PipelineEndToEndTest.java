@@ -351,6 +351,10 @@ class PipelineEndToEndTest {
                     .asString()
                     .contains("endpoint"));
 
+    // a user's look at the flakiest checks (the reporter's HTTP panel), early enough for the
+    // scrapes after it to give a rate
+    io.restassured.RestAssured.get(stack.env("REPORTER_URL") + "/api/v1/flaky-checks");
+
     // failures, failure types and failed checks: every request to type answers 503 for one smoke;
     // and a flaky check: the first two requests to ability get malformed JSON and the rest are
     // served (seed 37 makes the dice of rule flaky-ability fire on exactly its first two rolls), so
@@ -389,8 +393,6 @@ class PipelineEndToEndTest {
         "SKIPPED: Prometheus is not installed (Debian: apt-get install prometheus), so the stack"
             + " started none; .ci/run installs it from .ci/debian-packages");
 
-    // a user's look at the flakiest checks (the reporter's HTTP panel)
-    io.restassured.RestAssured.get(env.get("REPORTER_URL") + "/api/v1/flaky-checks");
     long t1 = System.nanoTime();
 
     DashboardPanels panels = new DashboardPanels(java.net.URI.create(prometheusUrl));

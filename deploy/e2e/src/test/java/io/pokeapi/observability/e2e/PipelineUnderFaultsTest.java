@@ -39,9 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the diff service only) whose diff service stores into a throwaway PostgreSQL cluster of its own
  * (on its own port, so that it can be restarted and stopped; the machine's server is never
  * touched). The sweeps cover {@link #ENDPOINTS} (394 resources) under a rate cap of {@link
- * #SWEEP_RATE} requests a second, so that every sweep lasts about 10 s whether the probe's ETag
+ * #SWEEP_RATE} requests a second, so that every sweep lasts about 20 s whether the probe's ETag
  * cache is cold or warm, and each fault lands in the middle of one; the sweep in which the diff
- * service is killed twice covers {@link #LONG_SWEEP} (1,419 resources, about 36 s), long enough for
+ * service is killed twice covers {@link #LONG_SWEEP} (1,419 resources, about 71 s), long enough for
  * the second kill to land after the first restart.
  *
  * <p>Each scenario prints what was lost, duplicated and recovered, then asserts what a user relies
@@ -61,7 +61,7 @@ class PipelineUnderFaultsTest {
   static final List<String> LONG_SWEEP = List.of("pokemon-species", "ability", "type");
 
   /** The probe's rate cap (requests a second) while the scenarios run. */
-  static final int SWEEP_RATE = 40;
+  static final int SWEEP_RATE = 20;
 
   private static final String DATABASE = E2eSettings.databasePrefix() + "_faults";
   private static final int PORT_SHIFT = 100;
@@ -121,7 +121,7 @@ class PipelineUnderFaultsTest {
     stack.setEnv("POKEOBS_PG_CLUSTER_DIR", clusterDir.toString());
     stack.setEnv("POKEOBS_SERVICES", "probe-service diff-service");
     stack.setEnv("POKEOBS_PROMETHEUS", "off");
-    // a sweep of 396 requests lasts about 10 s even when every answer is a 304: long enough to put
+    // a sweep of 396 requests lasts about 20 s even when every answer is a 304: long enough to put
     // a fault in its middle
     stack.setEnv("PROBE_RATE_CAP_REQUESTS_PER_SECOND", Integer.toString(SWEEP_RATE));
     // a run the restarted probe closes as aborted announces no capture count: the diff service

@@ -1,5 +1,7 @@
 package io.pokeapi.observability.load.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pokeapi.observability.common.contract.EventJson;
 import io.pokeapi.observability.common.contract.KafkaMessageLimits;
 import io.pokeapi.observability.common.contract.LoadRunSummary;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaSummaryPublisher implements SummaryPublisher, AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
+  private KafkaClientMetrics metrics;
 
   public KafkaSummaryPublisher(Map<String, Object> kafka, String clientId) {
     Map<String, Object> config = new HashMap<>();
@@ -35,6 +38,15 @@ public final class KafkaSummaryPublisher implements SummaryPublisher, AutoClosea
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * Exports the producer's Kafka client metrics ({@code kafka_producer_*}, e.g. records sent per
+   * topic) to {@code registry}, as the messaging channels of the other services do.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    metrics = new KafkaClientMetrics(producer);
+    metrics.bindTo(registry);
   }
 
   @Override
@@ -56,6 +68,9 @@ public final class KafkaSummaryPublisher implements SummaryPublisher, AutoClosea
 
   @Override
   public void close() {
+    if (metrics != null) {
+      metrics.close();
+    }
     producer.close(Duration.ofSeconds(5));
   }
 }

@@ -68,6 +68,7 @@ public class LoadRunService {
             meters);
     String replica = config.distributed().replicaId().orElseGet(LoadRunService::defaultReplicaId);
     this.publisher = new KafkaSummaryPublisher(kafka, application + "-summaries-" + replica);
+    publisher.bindMetrics(registry);
     Coordination joined = null;
     if (config.distributed().enabled()) {
       try {
