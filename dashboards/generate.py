@@ -379,16 +379,23 @@ def service_health(service, port, extra):
     return b
 
 
+def kafka_producer_rate(app, what, title, description):
+    # Per-topic series appear only once a record went to that topic since the start; until then
+    # (a diff service that has published no drift yet) the producer-wide total shows 0, not nothing.
+    by_topic = f"sum by (topic) (rate(kafka_producer_topic_record_{what}_total{{{app}}}[$__rate_interval]))"
+    overall = f"sum(rate(kafka_producer_record_{what}_total{{{app}}}[$__rate_interval]))"
+    return {"kind": TS, "title": title,
+            "targets": [(f'{by_topic} or on() label_replace({overall}, "topic", "all topics", "", "")', "{{topic}}")],
+            "description": description, "unit": "ops"}
+
+
 def kafka_producer(app):
-    return {"kind": TS, "title": "Kafka records sent",
-            "targets": [(f"sum by (topic) (rate(kafka_producer_topic_record_send_total{{{app}}}[$__rate_interval]))", "{{topic}}")],
-            "description": "Records produced per second by topic.", "unit": "ops"}
+    return kafka_producer_rate(app, "send", "Kafka records sent",
+                               "Records produced per second by topic (all topics together until the first record).")
 
 
 def kafka_producer_errors(app):
-    return {"kind": TS, "title": "Kafka send errors",
-            "targets": [(f"sum by (topic) (rate(kafka_producer_topic_record_error_total{{{app}}}[$__rate_interval]))", "{{topic}}")],
-            "description": "Records the producer failed to send.", "unit": "ops"}
+    return kafka_producer_rate(app, "error", "Kafka send errors", "Records the producer failed to send, by topic.")
 
 
 def kafka_lag(app):

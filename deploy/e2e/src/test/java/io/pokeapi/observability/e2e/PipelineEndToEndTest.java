@@ -323,10 +323,6 @@ class PipelineEndToEndTest {
       "7. every Grafana panel shows data: after step 6's load run and a failing smoke, each panel's"
           + " queries return series from the real Prometheus")
   void everyPanelShowsData() {
-    assumeTrue(
-        Boolean.parseBoolean(System.getProperty("e2e.panels", "false")),
-        "SKIPPED: the panel check runs with -De2e.panels=true (off by default until it has passed a"
-            + " full run on a quiet machine)");
     // latency baselines within minutes instead of every 15: the diff service restarted with a
     // short recompute period, on the store of step 4 (one full sweep of latency samples)
     long t0 = System.nanoTime();
@@ -430,9 +426,6 @@ class PipelineEndToEndTest {
           + " every label bounded")
   void logPipeline() {
     // reads the lines of step 7's failing smoke: runs with it
-    assumeTrue(
-        Boolean.parseBoolean(System.getProperty("e2e.panels", "false")),
-        "SKIPPED: the log pipeline step runs with step 7 (-De2e.panels=true)");
     LogPipeline pipeline =
         new LogPipeline(E2eSettings.repoRoot().resolve("deploy/loki/promtail.yml"));
     // labels: few values each; the run, check and endpoint stay out of the index
