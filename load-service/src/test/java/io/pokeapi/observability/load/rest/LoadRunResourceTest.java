@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.pokeapi.observability.common.contract.LoadRunSummary;
 import io.pokeapi.observability.common.contract.Topics;
+import io.pokeapi.observability.common.testsupport.HeadlessChromium;
 import io.pokeapi.observability.common.testsupport.KafkaBrokerResource;
 import io.pokeapi.observability.load.engine.Histograms;
-import io.pokeapi.observability.load.support.HeadlessChromium;
 import io.pokeapi.observability.load.support.InjectPokeApiDouble;
 import io.pokeapi.observability.load.support.LoadSummaries;
 import io.pokeapi.observability.load.support.PokeApiDoubleResource;

@@ -1,4 +1,4 @@
-package io.pokeapi.observability.e2e;
+package io.pokeapi.observability.common.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * .ci/debian-packages}) with a fresh profile and no background networking, and returns the DOM
  * after its scripts ran together with what Chromium logged.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
   private HeadlessChromium() {}
 
