@@ -1,6 +1,6 @@
 package io.pokeapi.observability.diff.rest;
 
-import jakarta.validation.ConstraintViolation;
+import io.pokeapi.observability.common.problem.InputErrors;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +31,7 @@ public class ProblemMappers {
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
     List<Problem.InvalidParam> params =
         e.getConstraintViolations().stream()
-            .map(v -> new Problem.InvalidParam(parameterName(v), v.getMessage()))
+            .map(v -> new Problem.InvalidParam(InputErrors.field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.InvalidParam::name))
             .toList();
     return problem(
@@ -96,9 +96,4 @@ public class ProblemMappers {
   }
 
   /** The query parameter of a violation: the last node of its property path. */
-  private static String parameterName(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
-  }
 }

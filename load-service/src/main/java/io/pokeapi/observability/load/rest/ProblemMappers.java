@@ -1,13 +1,11 @@
 package io.pokeapi.observability.load.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.pokeapi.observability.common.problem.InputErrors;
 import io.pokeapi.observability.load.profile.InvalidProfileException;
 import io.pokeapi.observability.load.run.RunAlreadyActiveException;
 import io.pokeapi.observability.load.run.RunAlreadyEndedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +38,7 @@ public class ProblemMappers {
   public Response invalid(ConstraintViolationException e, UriInfo uri) {
     List<Problem.FieldProblem> errors =
         e.getConstraintViolations().stream()
-            .map(v -> new Problem.FieldProblem(fieldOf(v), v.getMessage()))
+            .map(v -> new Problem.FieldProblem(InputErrors.field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldProblem::field))
             .toList();
     return new Problem(
@@ -62,25 +60,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
-    String field = "body";
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      field =
-          mapping.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-    }
-    String message =
-        e instanceof UnrecognizedPropertyException
-            ? "is not a known field here (see the README's profile format)"
-            : "is not valid: " + e.getOriginalMessage();
+    InputErrors.FieldError error = InputErrors.unreadable(e);
     return new Problem(
             Problem.type("validation"),
             "Invalid input",
             400,
-            field + " " + message,
+            error.detail(),
             uri.getPath(),
-            List.of(new Problem.FieldProblem(field, message)))
+            List.of(new Problem.FieldProblem(error.field(), error.message())))
         .toResponse();
   }
 
@@ -137,14 +124,5 @@ public class ProblemMappers {
             uri.getPath(),
             List.of())
         .toResponse();
-  }
-
-  /** The query or path parameter a violation is about ({@code limit}, {@code id}). */
-  static String fieldOf(ConstraintViolation<?> violation) {
-    String name = null;
-    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
-      name = node.getName();
-    }
-    return name == null ? "body" : name;
   }
 }

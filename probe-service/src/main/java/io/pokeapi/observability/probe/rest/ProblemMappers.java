@@ -1,24 +1,17 @@
 package io.pokeapi.observability.probe.rest;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.pokeapi.observability.common.problem.InputErrors;
 import io.pokeapi.observability.probe.run.RunAlreadyActiveException;
 import io.pokeapi.observability.probe.run.RunAlreadyFinishedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,13 +23,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-  private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,64})'");
 
   @ServerExceptionMapper
   public Response invalid(ConstraintViolationException e, UriInfo uri) {
     List<Problem.FieldProblem> errors =
         e.getConstraintViolations().stream()
-            .map(v -> new Problem.FieldProblem(fieldOf(v), v.getMessage()))
+            .map(v -> new Problem.FieldProblem(InputErrors.field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldProblem::field))
             .toList();
     return new Problem(
@@ -58,69 +50,15 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
-    String field = "body";
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      field =
-          mapping.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-    }
-    String original = String.valueOf(e.getOriginalMessage());
-    Matcher duplicate = DUPLICATE_FIELD.matcher(original);
-    boolean duplicated = duplicate.find();
-    if (duplicated) {
-      field = duplicate.group(1);
-    }
-    String message = sayWhy(e, original, duplicated);
+    InputErrors.FieldError error = InputErrors.unreadable(e);
     return new Problem(
             Problem.type("validation"),
             "Invalid input",
             400,
-            field + " " + message,
+            error.detail(),
             uri.getPath(),
-            List.of(new Problem.FieldProblem(field, message)))
+            List.of(new Problem.FieldProblem(error.field(), error.message())))
         .toResponse();
-  }
-
-  /**
-   * Why the body could not be read, in the client's terms: Jackson's own messages name Java types
-   * ({@code java.util.ArrayList}), which tell a client nothing and leak internals.
-   */
-  static String sayWhy(JsonProcessingException e, String original, boolean duplicateField) {
-    if (duplicateField) {
-      return "is given more than once";
-    }
-    if (e instanceof UnrecognizedPropertyException) {
-      return "is not a known field";
-    }
-    if (original.startsWith("Trailing token")) {
-      return "has content after the JSON value";
-    }
-    if (e instanceof MismatchedInputException mismatched) {
-      Class<?> target = mismatched.getTargetType();
-      if (target == null) {
-        return "has the wrong type";
-      }
-      if (target == String.class) {
-        return "must be a string";
-      }
-      if (target == Integer.class || target == int.class || target == Long.class) {
-        return "must be an integer";
-      }
-      if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
-        return "must be an array";
-      }
-      if (target.isRecord()) {
-        return "must be a JSON object";
-      }
-      return "has the wrong type";
-    }
-    JsonLocation where = e.getLocation();
-    return "is not valid JSON"
-        + (where == null
-            ? ""
-            : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
   }
 
   @ServerExceptionMapper
@@ -179,45 +117,5 @@ public class ProblemMappers {
             uri.getPath(),
             List.of())
         .toResponse();
-  }
-
-  /**
-   * The field a violation is about, as the client wrote it: {@code suite}, {@code resources[0]},
-   * {@code limit}; the method and body parameter names are left out.
-   */
-  static String fieldOf(ConstraintViolation<?> violation) {
-    StringBuilder field = new StringBuilder();
-    String parameter = null;
-    for (Path.Node node : violation.getPropertyPath()) {
-      ElementKind kind = node.getKind();
-      if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
-        continue;
-      }
-      if (kind == ElementKind.PARAMETER) {
-        parameter = node.getName();
-        continue;
-      }
-      if (kind == ElementKind.CONTAINER_ELEMENT) {
-        if (node.getIndex() != null) {
-          field.append('[').append(node.getIndex()).append(']');
-        } else if (node.getKey() != null) {
-          field.append('[').append(node.getKey()).append(']');
-        }
-        continue;
-      }
-      if (node.getIndex() != null && field.length() > 0) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
-      if (node.getName() != null) {
-        if (field.length() > 0) {
-          field.append('.');
-        }
-        field.append(node.getName());
-      }
-    }
-    if (field.length() == 0) {
-      return parameter == null ? "body" : parameter.equals("body") ? "body" : parameter;
-    }
-    return field.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.pokeapi.observability.probe.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -181,6 +182,13 @@ class RunResourceTest {
     etags.clear();
     pokeApi.faults().add(FaultRule.on("pokemon", FaultKind.LATENCY).withLatencyMs(400));
     UUID run = ProbeTestSupport.startRun("sweep", List.of("pokemon"), null);
+    // cancelled once the sweep has read its list and planned the resources (before that,
+    // nothing is planned, so nothing would be left to skip)
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                given().when().get("/api/runs/" + run).jsonPath().getInt("progress.remaining") > 1);
 
     given()
         .when()

@@ -1,6 +1,6 @@
 package io.pokeapi.observability.reporter.rest;
 
-import jakarta.validation.ConstraintViolation;
+import io.pokeapi.observability.common.problem.InputErrors;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -15,7 +15,7 @@ public class ProblemMappers {
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
     List<Problem.InvalidParam> params =
         e.getConstraintViolations().stream()
-            .map(v -> new Problem.InvalidParam(name(v), v.getMessage()))
+            .map(v -> new Problem.InvalidParam(InputErrors.field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.InvalidParam::name))
             .toList();
     String detail =
@@ -32,11 +32,5 @@ public class ProblemMappers {
             uri.getPath(),
             params);
     return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
-  }
-
-  private static String name(ConstraintViolation<?> v) {
-    String path = v.getPropertyPath().toString();
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
   }
 }
