@@ -51,6 +51,12 @@ public class RunFinalizer {
   private final DiffConfig config;
   private final AtomicBoolean running = new AtomicBoolean();
 
+  /** Whether a pass was asked for while one ran: another pass follows it. */
+  private final AtomicBoolean passRequested = new AtomicBoolean();
+
+  /** Whether the last pass left a finished run waiting for captures not stored yet. */
+  private final AtomicBoolean awaitingCaptures = new AtomicBoolean();
+
   public RunFinalizer(
       Pool pool,
       RunRepository runs,
@@ -72,8 +78,20 @@ public class RunFinalizer {
     this.config = config;
   }
 
-  /** Starts a pass in the background. */
+  /**
+   * Captures were stored: when a finished run was waiting for captures, a pass starts now, so that
+   * a run whose end arrived before its last captures is evaluated as soon as they are stored, not
+   * at the next scheduled pass ({@code diff.runs.check-every}).
+   */
+  public void capturesStored() {
+    if (awaitingCaptures.get()) {
+      evaluateSoon();
+    }
+  }
+
+  /** Starts a pass in the background (after the running one, if a pass is running). */
   public void evaluateSoon() {
+    passRequested.set(true);
     finalizeReadyRuns()
         .subscribe()
         .with(count -> {}, failure -> LOG.warnf("Run evaluation failed, will retry: %s", failure));
@@ -101,6 +119,8 @@ public class RunFinalizer {
     if (!running.compareAndSet(false, true)) {
       return Uni.createFrom().item(0);
     }
+    passRequested.set(false);
+    awaitingCaptures.set(false);
     List<Runnable> afterCommit = new ArrayList<>();
     return pool.withTransaction(
             connection ->
@@ -119,7 +139,13 @@ public class RunFinalizer {
                                 .collect()
                                 .with(java.util.stream.Collectors.summingInt(done -> done))))
         .invoke(done -> afterCommit.forEach(Runnable::run))
-        .eventually(() -> running.set(false));
+        .eventually(
+            () -> {
+              running.set(false);
+              if (passRequested.get()) {
+                evaluateSoon();
+              }
+            });
   }
 
   private Uni<Integer> finalizeIfReady(
@@ -136,7 +162,10 @@ public class RunFinalizer {
                       finished.overdue(),
                       config.schema().minSweepCoverage());
               return switch (readiness.verdict()) {
-                case WAIT -> Uni.createFrom().item(0);
+                case WAIT -> {
+                  awaitingCaptures.set(true);
+                  yield Uni.createFrom().item(0);
+                }
                 case COMPLETE ->
                     finalizeRun(
                             connection,

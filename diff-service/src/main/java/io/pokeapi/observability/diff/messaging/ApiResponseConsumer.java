@@ -3,6 +3,7 @@ package io.pokeapi.observability.diff.messaging;
 import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.EventJson;
 import io.pokeapi.observability.common.contract.JsonEventDeserializer;
+import io.pokeapi.observability.diff.drift.RunFinalizer;
 import io.pokeapi.observability.diff.ingest.ResponseIngestor;
 import io.pokeapi.observability.diff.storage.DeadLetter;
 import io.smallrye.mutiny.Multi;
@@ -38,16 +39,24 @@ public class ApiResponseConsumer {
 
   private final ResponseIngestor ingestor;
   private final StoreRetries retries;
+  private final RunFinalizer finalizer;
 
-  public ApiResponseConsumer(ResponseIngestor ingestor, StoreRetries retries) {
+  public ApiResponseConsumer(
+      ResponseIngestor ingestor, StoreRetries retries, RunFinalizer finalizer) {
     this.ingestor = ingestor;
     this.retries = retries;
+    this.finalizer = finalizer;
   }
 
-  /** Ingests one polled batch, then acknowledges it. */
+  /**
+   * Ingests one polled batch, then acknowledges it; a finished run waiting for these captures is
+   * evaluated at once.
+   */
   @Incoming(CHANNEL)
   public Uni<Void> consume(KafkaRecordBatch<String, ApiResponseCaptured> batch) {
-    return store(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    return store(batch.getRecords())
+        .invoke(finalizer::capturesStored)
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   /** Stores records (or keeps them as dead letters); completes when each one is settled. */

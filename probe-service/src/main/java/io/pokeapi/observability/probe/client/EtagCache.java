@@ -2,6 +2,7 @@ package io.pokeapi.observability.probe.client;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +25,11 @@ import java.util.zip.Inflater;
 @ApplicationScoped
 public class EtagCache {
 
-  /** A validator and the body it stands for. */
-  public record Entry(String etag, String contentType, byte[] body) {}
+  /** A validator, the body it stands for and the body's SHA-256 (lower-case hex). */
+  public record Entry(String etag, String contentType, byte[] body, String bodySha256) {}
 
-  private record Stored(String etag, String contentType, byte[] deflated, int length) {}
+  private record Stored(
+      String etag, String contentType, byte[] deflated, int length, String bodySha256) {}
 
   private final boolean enabled;
   private final Cache<String, Stored> cache;
@@ -61,13 +63,23 @@ public class EtagCache {
     if (stored == null || (etag != null && !etag.equals(stored.etag()))) {
       return Optional.empty();
     }
-    return Optional.of(new Entry(stored.etag(), stored.contentType(), inflate(stored)));
+    return Optional.of(
+        new Entry(stored.etag(), stored.contentType(), inflate(stored), stored.bodySha256()));
   }
 
   /** Remembers a 200 answer that carried an ETag. */
   public void remember(String url, String etag, String contentType, byte[] body) {
+    remember(url, etag, contentType, body, ApiResponseCaptured.sha256Hex(body));
+  }
+
+  /**
+   * Remembers a 200 answer that carried an ETag, with the SHA-256 (lower-case hex) of its body
+   * already computed.
+   */
+  public void remember(
+      String url, String etag, String contentType, byte[] body, String bodySha256) {
     if (enabled && etag != null && !etag.isBlank()) {
-      cache.put(url, new Stored(etag, contentType, deflate(body), body.length));
+      cache.put(url, new Stored(etag, contentType, deflate(body), body.length, bodySha256));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pokeapi.observability.probe.client;
 
+import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.ResponseHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param cfMitigated the {@code cf-mitigated} header (Cloudflare's block marker), or {@code null}
  * @param body the raw body (the cached one after a 304), never {@code null}
  * @param notModified whether the wire status was 304 and the body came from the ETag cache
+ * @param bodySha256 lower-case hex SHA-256 of {@code body}: computed once per received body (the
+ *     capture's hash and the key of remembered verdicts), kept with the ETag cache's copy so that a
+ *     304 costs no hashing
  */
 public record HttpAnswer(
     int status,
@@ -22,11 +26,24 @@ public record HttpAnswer(
     String retryAfter,
     String cfMitigated,
     byte[] body,
-    boolean notModified) {
+    boolean notModified,
+    String bodySha256) {
 
   public HttpAnswer {
     headers = headers == null ? ResponseHeaders.NONE : headers;
     body = body == null ? new byte[0] : body;
+    bodySha256 = bodySha256 == null ? ApiResponseCaptured.sha256Hex(body) : bodySha256;
+  }
+
+  /** An answer whose body is hashed here. */
+  public HttpAnswer(
+      int status,
+      ResponseHeaders headers,
+      String retryAfter,
+      String cfMitigated,
+      byte[] body,
+      boolean notModified) {
+    this(status, headers, retryAfter, cfMitigated, body, notModified, null);
   }
 
   /** The status that went over the wire (304 for a reused body). */

@@ -187,7 +187,14 @@ public class PokeApiClient {
                 headers.pokeapiHash(),
                 headers.pokeapiDeployDate(),
                 headers.cfCacheStatus());
-        return new HttpAnswer(200, merged, retryAfter, cfMitigated, cached.get().body(), true);
+        return new HttpAnswer(
+            200,
+            merged,
+            retryAfter,
+            cfMitigated,
+            cached.get().body(),
+            true,
+            cached.get().bodySha256());
       }
       etags.forget(url);
     }
@@ -201,7 +208,12 @@ public class PokeApiClient {
    */
   public void cacheValidBody(String url, HttpAnswer answer) {
     if (answer.status() == 200 && !answer.notModified()) {
-      etags.remember(url, answer.headers().etag(), answer.headers().contentType(), answer.body());
+      etags.remember(
+          url,
+          answer.headers().etag(),
+          answer.headers().contentType(),
+          answer.body(),
+          answer.bodySha256());
     }
   }
 

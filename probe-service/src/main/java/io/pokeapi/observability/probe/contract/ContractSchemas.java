@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +39,8 @@ import org.jboss.logging.Logger;
  * {@code pokemon/$id/encounters/index.json}, the root uses {@code index.json}.
  *
  * <p>A body that conformed once is not validated again against the same schema ({@link
- * PassedBodies}, keyed by the schema and the body's JSON): the schemas are loaded once and never
- * change while the service runs, so the same body always gets the same verdict.
+ * PassedBodies}, keyed by the schema and the SHA-256 of the body's bytes): the schemas are loaded
+ * once and never change while the service runs, so the same body always gets the same verdict.
  */
 @ApplicationScoped
 public class ContractSchemas {
@@ -134,11 +135,26 @@ public class ContractSchemas {
   }
 
   /**
-   * Validates {@code body}, the answer of {@code request}, against its published schema.
+   * Validates {@code body}, the answer of {@code request}, against its published schema (nothing
+   * remembered: see {@link #validate(ApiRequest, String, Supplier)}).
    *
    * @return empty when no schema applies or it could not be loaded (logged once)
    */
   public Optional<Verdict> validate(ApiRequest request, JsonNode body) {
+    return validate(request, null, () -> body);
+  }
+
+  /**
+   * Validates the body of the answer of {@code request} against its published schema: {@code body}
+   * gives the tree parsed from the bytes whose SHA-256 is {@code bodySha256}. A body that conformed
+   * to the same schema before is not parsed ({@code body} is not called) nor validated again.
+   *
+   * @param bodySha256 lower-case hex SHA-256 of the body's bytes, or {@code null} to remember
+   *     nothing
+   * @return empty when no schema applies or it could not be loaded (logged once)
+   */
+  public Optional<Verdict> validate(
+      ApiRequest request, String bodySha256, Supplier<JsonNode> body) {
     if (!enabled) {
       return Optional.empty();
     }
@@ -150,12 +166,12 @@ public class ContractSchemas {
     if (schema.isEmpty()) {
       return Optional.empty();
     }
-    PassedBodies.Key key = passed.keyOf("contract:" + schemaPath.get(), body);
+    PassedBodies.Key key = passed.keyOfDigest("contract:" + schemaPath.get(), bodySha256);
     if (passed.passed(key)) {
       return Optional.of(new Verdict(schemaPath.get(), List.of(), 0));
     }
     List<ValidationMessage> messages =
-        schema.get().validate(body).stream()
+        schema.get().validate(body.get()).stream()
             .sorted(Comparator.comparing(m -> m.getInstanceLocation().toString()))
             .toList();
     List<AssertionDetail> details =

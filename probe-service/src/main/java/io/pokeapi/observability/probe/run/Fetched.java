@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * final answer was a 200 whose body parsed.
  *
  * @param exchange what the client did
- * @param json the parsed body, or {@code null}
+ * @param body the body as JSON (parsed, or parsed on first use), or {@code null} when the final
+ *     answer was not a 200 whose body parsed
  * @param parseError why the body of a 200 answer did not parse, or {@code null}
  * @param tooLarge why the body of a 200 answer is too large to pass on (over {@code
  *     probe.pokeapi.max-body-bytes}, or its capture over a Kafka record), or {@code null}; such a
@@ -22,10 +23,20 @@ import java.util.concurrent.CompletableFuture;
  */
 public record Fetched(
     ApiExchange exchange,
-    JsonNode json,
+    JsonBody body,
     String parseError,
     String tooLarge,
     CompletableFuture<Void> published) {
+
+  /** The parsed body, or {@code null} (see {@link #body()}). */
+  public JsonNode json() {
+    return body == null ? null : body.tree();
+  }
+
+  /** Whether the final answer is a 200 whose body is JSON (without parsing a deferred body). */
+  public boolean isJson() {
+    return body != null;
+  }
 
   public ApiRequest request() {
     return exchange.request();

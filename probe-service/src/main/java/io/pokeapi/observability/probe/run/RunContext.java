@@ -161,7 +161,7 @@ public final class RunContext {
     ApiExchange exchange =
         client.get(request, new ProbeLog.Context(run.id().toString(), suite().id(), check));
     run.requestsMade(exchange.attempts().size());
-    JsonNode json = null;
+    JsonBody json = null;
     String parseError = null;
     String tooLarge = null;
     Optional<HttpAnswer> answer = exchange.answer();
@@ -174,12 +174,16 @@ public final class RunContext {
                 + " bytes exceeds the probe's limit of "
                 + limit
                 + " bytes (probe.pokeapi.max-body-bytes, at most a Kafka record)";
+      } else if (answer.get().notModified()) {
+        // the ETag cache keeps only bodies that parsed: parse it again only if a check needs it
+        json = JsonBody.deferred(STRICT_JSON, answer.get().body());
       } else {
         try {
-          json = STRICT_JSON.readTree(answer.get().body());
-          if (json == null || json.isMissingNode()) {
-            json = null;
+          JsonNode tree = STRICT_JSON.readTree(answer.get().body());
+          if (tree == null || tree.isMissingNode()) {
             parseError = "empty body";
+          } else {
+            json = JsonBody.parsed(tree);
           }
         } catch (JsonProcessingException e) {
           parseError = e.getOriginalMessage() + " at " + location(e);
@@ -203,7 +207,7 @@ public final class RunContext {
         captures = captures(exchange, false);
       }
     }
-    cacheOnlyValidBodies(exchange, json);
+    cacheOnlyValidBodies(exchange, json != null);
     CompletableFuture<Void> published = publish(captures);
     Fetched fetched = new Fetched(exchange, json, parseError, tooLarge, published);
     if (withContract && json != null && contract.enabled()) {
@@ -234,12 +238,12 @@ public final class RunContext {
    * reused body that turns out unusable is forgotten, so that a corrupted body is never judged
    * twice.
    */
-  private void cacheOnlyValidBodies(ApiExchange exchange, JsonNode json) {
+  private void cacheOnlyValidBodies(ApiExchange exchange, boolean parsed) {
     Optional<HttpAnswer> answer = exchange.answer();
     if (answer.isEmpty() || answer.get().status() != 200) {
       return;
     }
-    boolean valid = json != null && answer.get().jsonContentType();
+    boolean valid = parsed && answer.get().jsonContentType();
     if (valid) {
       client.cacheValidBody(exchange.url(), answer.get());
     } else if (answer.get().notModified()) {
@@ -499,7 +503,10 @@ public final class RunContext {
             fetched,
             () -> {
               Optional<ContractSchemas.Verdict> verdict =
-                  contract.validate(fetched.request(), fetched.json());
+                  contract.validate(
+                      fetched.request(),
+                      fetched.answer().orElseThrow().bodySha256(),
+                      fetched::json);
               if (verdict.isEmpty()) {
                 throw new CheckSkipped(
                     "no published schema applies to " + fetched.request().path());
@@ -545,7 +552,7 @@ public final class RunContext {
               answer == null ? null : answer.headers(),
               attempt.latency(),
               body,
-              body == null ? null : ApiResponseCaptured.sha256Hex(answer.body()),
+              body == null ? null : answer.bodySha256(),
               attempt.startedAt().plus(attempt.latency())));
     }
     return captures;

@@ -49,6 +49,15 @@ final class Expect {
 
   /** A 200 answer with a JSON body and a JSON content type; returns the body. */
   static JsonNode okJson(Fetched fetched) {
+    okJsonAnswer(fetched);
+    return fetched.json();
+  }
+
+  /**
+   * A 200 answer with a JSON body and a JSON content type; returns the answer, without parsing a
+   * body whose parse was deferred ({@link Fetched#isJson()}).
+   */
+  static HttpAnswer okJsonAnswer(Fetched fetched) {
     HttpAnswer answer = status(fetched, 200);
     if (fetched.tooLarge() != null) {
       throw new CheckFailed(
@@ -61,7 +70,7 @@ final class Expect {
                   answer.body().length + " bytes",
                   fetched.tooLarge())));
     }
-    if (fetched.json() == null) {
+    if (!fetched.isJson()) {
       throw new CheckFailed(
           FailureType.INVALID_JSON,
           "body is not valid JSON: " + fetched.parseError(),
@@ -75,7 +84,7 @@ final class Expect {
           answer.headers().contentType(),
           "Content-Type is " + answer.headers().contentType() + ", expected application/json");
     }
-    return fetched.json();
+    return answer;
   }
 
   /** An answer with {@code expected} status; returns it. */

@@ -4,12 +4,14 @@ import io.pokeapi.observability.common.contract.AssertionDetail;
 import io.pokeapi.observability.common.model.FieldError;
 import io.pokeapi.observability.common.model.ModelValidator;
 import io.pokeapi.observability.common.model.ValidationReport;
+import io.pokeapi.observability.probe.client.HttpAnswer;
 import io.pokeapi.observability.probe.verdict.PassedBodies;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Validates bodies against the typed models of common-model ({@code Pokemon}, {@code
@@ -49,15 +51,37 @@ public class ModelValidation {
     if (!supports(endpoint)) {
       return List.of();
     }
-    PassedBodies.Key key = json == null ? null : passed.keyOf("model:" + endpoint, json);
+    PassedBodies.Key key = json == null ? null : passed.keyOf(kindOf(endpoint), json);
+    return validate(endpoint, key, () -> json);
+  }
+
+  /**
+   * Every field-level problem of {@code answer}'s body as a resource of {@code endpoint}, as {@link
+   * #validate(String, String)}; a body whose SHA-256 (computed once when it was received) passed
+   * before is neither copied to text nor validated again.
+   */
+  public List<AssertionDetail> validate(String endpoint, HttpAnswer answer) {
+    if (!supports(endpoint)) {
+      return List.of();
+    }
+    return validate(
+        endpoint, passed.keyOfDigest(kindOf(endpoint), answer.bodySha256()), answer::bodyText);
+  }
+
+  private List<AssertionDetail> validate(
+      String endpoint, PassedBodies.Key key, Supplier<String> json) {
     if (passed.passed(key)) {
       return List.of();
     }
-    ValidationReport<?> report = validator.validate(endpoint, json);
+    ValidationReport<?> report = validator.validate(endpoint, json.get());
     if (report.errors().isEmpty()) {
       passed.rememberPass(key);
     }
     return report.errors().stream().limit(MAX_DETAILS).map(ModelValidation::toDetail).toList();
+  }
+
+  private static String kindOf(String endpoint) {
+    return "model:" + endpoint;
   }
 
   private static AssertionDetail toDetail(FieldError error) {

@@ -69,7 +69,7 @@ public class SmokeSuite implements ProbeSuite {
   private void verify(Lookup lookup, Fetched fetched) {
     JsonNode body = Expect.okJson(fetched);
     List<AssertionDetail> problems =
-        models.validate(lookup.endpoint(), fetched.answer().orElseThrow().bodyText());
+        models.validate(lookup.endpoint(), fetched.answer().orElseThrow());
     if (!problems.isEmpty()) {
       throw new CheckFailed(
           FailureType.SCHEMA_VALIDATION,

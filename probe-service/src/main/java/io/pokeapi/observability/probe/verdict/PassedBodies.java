@@ -1,19 +1,15 @@
 package io.pokeapi.observability.probe.verdict;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pokeapi.observability.probe.config.ProbeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The bodies that passed a deterministic validation (a model, a published JSON Schema), remembered
@@ -31,8 +27,6 @@ public class PassedBodies {
 
   /** A validation and the first 128 bits of the SHA-256 of its input. */
   public record Key(String kind, long high, long low) {}
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Cache<Key, Boolean> passed;
   private final boolean enabled;
@@ -59,20 +53,19 @@ public class PassedBodies {
   }
 
   /**
-   * The key of {@code tree} for the validation {@code kind}: the SHA-256 of its compact JSON, so
-   * equal trees have equal keys.
+   * The key of the body whose SHA-256 is {@code sha256Hex} (lower-case or upper-case hex, as {@code
+   * HttpAnswer.bodySha256()} gives it, computed once per received body) for the validation {@code
+   * kind}. A validation keyed this way must be a function of the body's bytes (its text, or the
+   * tree parsed from them).
    */
-  public Key keyOf(String kind, JsonNode tree) {
-    if (!enabled) {
+  public Key keyOfDigest(String kind, String sha256Hex) {
+    if (!enabled || sha256Hex == null || sha256Hex.length() < 32) {
       return null;
     }
-    MessageDigest digest = sha256();
-    try (OutputStream out = new DigestSink(digest)) {
-      JSON.writeValue(out, tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return key(kind, digest.digest());
+    return new Key(
+        kind,
+        HexFormat.fromHexDigitsToLong(sha256Hex, 0, 16),
+        HexFormat.fromHexDigitsToLong(sha256Hex, 16, 32));
   }
 
   /** Whether the input behind {@code key} passed before. */
@@ -103,25 +96,6 @@ public class PassedBodies {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no SHA-256 in this JDK", e);
-    }
-  }
-
-  /** Feeds what is written into a digest and keeps nothing. */
-  private static final class DigestSink extends OutputStream {
-    private final MessageDigest digest;
-
-    DigestSink(MessageDigest digest) {
-      this.digest = digest;
-    }
-
-    @Override
-    public void write(int b) {
-      digest.update((byte) b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      digest.update(b, off, len);
     }
   }
 }

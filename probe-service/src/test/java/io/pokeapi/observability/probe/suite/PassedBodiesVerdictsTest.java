@@ -2,19 +2,24 @@ package io.pokeapi.observability.probe.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pokeapi.observability.common.contract.ApiResponseCaptured;
 import io.pokeapi.observability.common.contract.AssertionDetail;
+import io.pokeapi.observability.common.contract.ResponseHeaders;
 import io.pokeapi.observability.probe.client.ApiRequest;
+import io.pokeapi.observability.probe.client.HttpAnswer;
 import io.pokeapi.observability.probe.contract.ContractSchemas;
 import io.pokeapi.observability.probe.support.Fixtures;
 import io.pokeapi.observability.probe.verdict.PassedBodies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -58,8 +63,14 @@ class PassedBodiesVerdictsTest {
     PassedBodies passed = new PassedBodies(1_000);
     ModelValidation remembering = new ModelValidation(passed);
     try {
-      for (Body body : sequence) {
-        assertThat(remembering.validate(body.endpoint(), body.text()))
+      for (int i = 0; i < sequence.size(); i++) {
+        Body body = sequence.get(i);
+        // as text, or as a received answer keyed by the SHA-256 of its bytes: one memo for both
+        List<AssertionDetail> got =
+            i % 2 == 0
+                ? remembering.validate(body.endpoint(), body.text())
+                : remembering.validate(body.endpoint(), answer(body.text()));
+        assertThat(got)
             .as(body.endpoint() + " " + body.text().length() + " chars")
             .isEqualTo(expected(body));
       }
@@ -82,38 +93,78 @@ class PassedBodiesVerdictsTest {
         new ContractSchemas(true, Fixtures.schemaDir().toString(), passed);
     ContractSchemas plain =
         new ContractSchemas(true, Fixtures.schemaDir().toString(), new PassedBodies(0));
-    JsonNode item = JSON.readTree(Fixtures.body("item/1").toFile());
-    JsonNode pikachu = JSON.readTree(Fixtures.body("pokemon/25").toFile());
-    ObjectNode pikachuBroken = pikachu.deepCopy();
-    pikachuBroken.put("height", "tall");
+    byte[] item = Files.readAllBytes(Fixtures.body("item/1"));
+    byte[] pikachu = Files.readAllBytes(Fixtures.body("pokemon/25"));
+    ObjectNode broken = (ObjectNode) JSON.readTree(pikachu);
+    broken.put("height", "tall");
+    byte[] pikachuBroken = JSON.writeValueAsBytes(broken);
 
     for (int i = 0; i < 3; i++) {
-      assertThat(remembering.validate(ApiRequest.of("item/1/"), item))
-          .isEqualTo(plain.validate(ApiRequest.of("item/1/"), item));
-      assertThat(remembering.validate(ApiRequest.of("pokemon/25/"), pikachu).orElseThrow().valid())
-          .isTrue();
-      ContractSchemas.Verdict broken =
-          remembering.validate(ApiRequest.of("pokemon/25/"), pikachuBroken).orElseThrow();
-      assertThat(broken.valid()).isFalse();
-      assertThat(broken.violations()).extracting(AssertionDetail::path).contains("/height");
+      assertThat(validate(remembering, "item/1/", item))
+          .isEqualTo(plain.validate(ApiRequest.of("item/1/"), JSON.readTree(item)));
+      assertThat(validate(remembering, "pokemon/25/", pikachu).orElseThrow().valid()).isTrue();
+      ContractSchemas.Verdict verdict =
+          validate(remembering, "pokemon/25/", pikachuBroken).orElseThrow();
+      assertThat(verdict.valid()).isFalse();
+      assertThat(verdict.violations()).extracting(AssertionDetail::path).contains("/height");
     }
-    assertThat(remembering.validate(ApiRequest.of("item/1/"), item).orElseThrow().total())
-        .isPositive();
+    assertThat(validate(remembering, "item/1/", item).orElseThrow().total()).isPositive();
     assertThat(passed.size()).as("only pikachu passed").isEqualTo(1);
+    List<String> parsed = new ArrayList<>();
+    assertThat(
+            remembering
+                .validate(
+                    ApiRequest.of("pokemon/25/"),
+                    ApiResponseCaptured.sha256Hex(pikachu),
+                    () -> {
+                      parsed.add("parsed");
+                      return JSON.createObjectNode();
+                    })
+                .orElseThrow()
+                .valid())
+        .isTrue();
+    assertThat(parsed).as("a remembered pass is not parsed again").isEmpty();
+  }
+
+  private static Optional<ContractSchemas.Verdict> validate(
+      ContractSchemas schemas, String path, byte[] body) {
+    return schemas.validate(
+        ApiRequest.of(path),
+        ApiResponseCaptured.sha256Hex(body),
+        () -> {
+          try {
+            return JSON.readTree(body);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Test
-  void equalTreesShareAKeyAndAnyChangeMakesAnother() throws IOException {
+  void aBodyHasOneKeyPerValidationWhetherHashedAsTextOrReceived() throws IOException {
     PassedBodies passed = new PassedBodies(10);
-    JsonNode a = JSON.readTree(Fixtures.body("pokemon/25").toFile());
-    JsonNode b = JSON.readTree(Files.readString(Fixtures.body("pokemon/25")));
-    ObjectNode c = a.deepCopy();
-    c.put("weight", c.get("weight").asInt() + 1);
+    String pikachu = Files.readString(Fixtures.body("pokemon/25"));
+    // the same tree, other bytes: another key (a key stands for bytes, not for a tree)
+    String other = pikachu + "\n";
 
-    assertThat(passed.keyOf("k", a)).isEqualTo(passed.keyOf("k", b));
-    assertThat(passed.keyOf("k", a)).isNotEqualTo(passed.keyOf("k", c));
-    assertThat(passed.keyOf("k", a)).isNotEqualTo(passed.keyOf("other", a));
-    assertThat(new PassedBodies(0).keyOf("k", a)).as("off: no key, nothing remembered").isNull();
+    String digest = answer(pikachu).bodySha256();
+
+    assertThat(passed.keyOfDigest("k", digest)).isEqualTo(passed.keyOf("k", pikachu));
+    assertThat(passed.keyOfDigest("k", digest.toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(passed.keyOfDigest("k", digest));
+    assertThat(passed.keyOfDigest("k", digest))
+        .isNotEqualTo(passed.keyOfDigest("k", answer(other).bodySha256()));
+    assertThat(passed.keyOfDigest("k", digest)).isNotEqualTo(passed.keyOfDigest("other", digest));
+    assertThat(passed.keyOfDigest("k", null)).as("no digest: nothing remembered").isNull();
+    assertThat(new PassedBodies(0).keyOfDigest("k", digest))
+        .as("off: no key, nothing remembered")
+        .isNull();
+  }
+
+  /** A received 200 answer with {@code text} as its body. */
+  private static HttpAnswer answer(String text) {
+    return new HttpAnswer(
+        200, ResponseHeaders.NONE, null, null, text.getBytes(StandardCharsets.UTF_8), false);
   }
 
   private static List<Body> bodies() {
