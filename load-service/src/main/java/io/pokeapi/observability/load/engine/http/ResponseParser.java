@@ -126,7 +126,7 @@ public final class ResponseParser {
       switch (state) {
         case STATUS, HEADERS, CHUNK_SIZE, CHUNK_END, TRAILERS -> {
           if (!readLine(buffer)) {
-            if (headBytes > MAX_HEAD) {
+            if (headBytes > MAX_HEAD || lineTotal > MAX_HEAD) {
               return Result.MALFORMED;
             }
             continue;
