@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
  * read-until-close bodies; and bytes that are no HTTP response end in a classified failure, never
  * in waiting forever for more.
  */
-class ResponseParserProperties {
+class ResponseParserPropertiesTest {
 
   enum Framing {
     LENGTH,
