@@ -148,6 +148,29 @@ class EngineHttpClientTest {
   }
 
   @Test
+  void requestsWaitingForAConnectionTakeItWhenItIsFree() throws Exception {
+    // 400 arrivals/s on one connection of a server taking a few ms per answer: many arrive while
+    // it is busy, wait, and go out on it as soon as the previous answer has freed it
+    LoadProfile profile =
+        LoadProfile.builder(LoadModel.OPEN)
+            .baseUrl(base())
+            .requests(RequestSpec.of("/chunked"))
+            .rate(400)
+            .duration(Duration.ofSeconds(1))
+            .maxConnections(1)
+            .checks(new Checks(null, "pikachu"))
+            .build();
+
+    ShareResult result = run(profile);
+
+    assertThat(result.requests()).isEqualTo(400);
+    assertThat(result.errorsByKind()).isEmpty();
+    assertThat(result.endpoints().get(0).statuses()).isEqualTo(Map.of("200", 400L));
+    assertThat(connections.get()).isEqualTo(1);
+    assertThat(Histograms.decode(result.connectionWait()).getMaxValue()).isPositive();
+  }
+
+  @Test
   void connectionsTheServerClosesAreReopened() throws Exception {
     ShareResult result = run(fixed(base(), "/close", 2).build());
 

@@ -88,12 +88,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         current.onFailure(false);
         return;
       }
+      // read before the connection goes back: a waiting request may take it (and reset the parser)
+      int status = parser.status();
       if (parser.keepAlive() && !buffer.isReadable()) {
         pool.released(this);
       } else {
         close();
       }
-      current.onResponse(parser.status());
+      current.onResponse(status);
     } finally {
       buffer.release();
     }
