@@ -33,8 +33,8 @@
 # Environment: JAVA_HOME; NGINX_PORT (35090), LOAD_PORT (35083), LOCUST_MASTER_PORT (35557);
 # KAFKA_BOOTSTRAP_SERVERS (a broker for load-service's summaries; default: a throwaway broker from
 # deploy/local/kafka on LOAD_KAFKA_PORT, 35092; BENCH_NO_KAFKA=1 for none);
-# LOAD_JAR (default load-service/target/quarkus-app/quarkus-run.jar), LOAD_JAVA_OPTS (default the
-# stack's: -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError), LOAD_EXTRA_JAVA_OPTS (e.g. a
+# LOAD_JAR (default load-service/target/quarkus-app/quarkus-run.jar), LOAD_JAVA_OPTS (default
+# deploy/local/stack's LOAD_JVM_OPTS: C2 on, -Xmx128m, SerialGC), LOAD_EXTRA_JAVA_OPTS (e.g. a
 # JFR recording), GATLING_JAVA_OPTS (default -Xms512m -Xmx1g -XX:+UseParallelGC).
 set -euo pipefail
 
@@ -270,7 +270,7 @@ if has_tool load-service; then
   sed 's/^/  not valid: /' "$work/load-invalid"
   printf 'load-service peak RSS (VmHWM, start-up and %d runs): %d MB (highest VmRSS sampled every 0.2 s: %d MB); goal <= 256 MB: %s\n' \
     $((rounds + 1)) $((hwm / 1024)) $((sampled / 1024)) "$( ((hwm <= 256 * 1024)) && echo met || echo NOT met)"
-  echo "load-service JVM options: ${LOAD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${LOAD_EXTRA_JAVA_OPTS:-}"
+  echo "load-service JVM options: $bench_load_java_opts ${LOAD_EXTRA_JAVA_OPTS:-}"
   if [[ -n "$jfr_dir" ]]; then
     jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
     "${jdk_bin}jcmd" "$bench_load_pid" JFR.stop name=bench filename="$jfr_file" >/dev/null

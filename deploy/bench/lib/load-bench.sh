@@ -217,8 +217,11 @@ bench_kafka_stop() {
   fi
 }
 bench_kafka_bootstrap=
-# bench_load_start WORK PORT: starts load-service on 127.0.0.1:PORT with LOAD_JAVA_OPTS (default:
-# the heap and GC deploy/local/stack gives it) and waits until it is live; sets bench_load_pid.
+# load-service's JVM options: LOAD_JAVA_OPTS, by default deploy/local/stack's LOAD_JVM_OPTS (the
+# settings the stack, the compose file and the chart give it)
+bench_load_java_opts=${LOAD_JAVA_OPTS:-$(sed -n 's/^LOAD_JVM_OPTS="\(.*\)"$/\1/p' "$bench_repo/deploy/local/stack")}
+# bench_load_start WORK PORT: starts load-service on 127.0.0.1:PORT with $bench_load_java_opts
+# and waits until it is live; sets bench_load_pid.
 # Call bench_kafka_start first.
 bench_load_start() {
   local work=$1 port=$2
@@ -230,7 +233,7 @@ bench_load_start() {
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
     KAFKA_BOOTSTRAP_SERVERS=${bench_kafka_bootstrap:-127.0.0.1:1} \
     LOAD_SCHEDULE_WEEKLY=off LOAD_API_TOKEN='' \
-    "$bench_java" ${LOAD_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} \
+    "$bench_java" $bench_load_java_opts \
     ${LOAD_EXTRA_JAVA_OPTS:-} -jar "$bench_load_jar" >"$work/load-service.log" 2>&1 &
   bench_load_pid=$!
   local _

@@ -138,11 +138,23 @@ class ComposeFileTest {
     }
   }
 
-  /** Each service runs with deploy/local/stack's measured JVM settings in a 256 MB container. */
+  /**
+   * Each service runs with deploy/local/stack's measured JVM settings in a 256 MB container
+   * (load-service with its own, a load generator's).
+   */
   @Test
   void servicesRunWithTheStacksJvmSettingsWithin256Megabytes() {
-    String options = Repo.stackServiceJvmOptions();
-    for (String service : SERVICES) {
+    for (String service :
+        List.of(
+            "probe-service",
+            "diff-service",
+            "load-service",
+            "load-service-offline",
+            "reporter-service")) {
+      String options =
+          service.startsWith("load-service")
+              ? Repo.stackLoadJvmOptions()
+              : Repo.stackServiceJvmOptions();
       JsonNode spec = resolved.path("services").path(service);
       assertThat(spec.path("environment").path("JAVA_OPTS").asText())
           .as("JAVA_OPTS of %s", service)

@@ -118,7 +118,10 @@ class HelmChartTest {
         120);
   }
 
-  /** By default each service runs with deploy/local/stack's measured JVM settings in 256 Mi. */
+  /**
+   * By default each service runs with deploy/local/stack's measured JVM settings in 256 Mi
+   * (load-service with its own, a load generator's).
+   */
   @Test
   void defaultValuesGiveTheStacksJvmSettingsWithin256Mi() {
     List<JsonNode> docs = template("--set", "secrets.diffDbPassword=x");
@@ -130,6 +133,18 @@ class HelmChartTest {
       assertThat(container.at("/resources/limits/memory").asText())
           .as(container.path("name").asText())
           .isEqualTo("256Mi");
+      String javaOpts = null;
+      for (JsonNode env : container.path("env")) {
+        if (env.path("name").asText().equals("JAVA_OPTS")) {
+          javaOpts = env.path("value").asText();
+        }
+      }
+      if (container.path("name").asText().equals("load-service")) {
+        // a load generator's own settings override the shared ones
+        assertThat(javaOpts).startsWith(Repo.stackLoadJvmOptions() + " ");
+      } else {
+        assertThat(javaOpts).as(container.path("name").asText()).isNull();
+      }
     }
   }
 

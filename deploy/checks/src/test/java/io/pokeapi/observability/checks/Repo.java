@@ -78,11 +78,23 @@ final class Repo {
    * measured to fit a 256 MB container, which the compose file and the chart repeat.
    */
   static String stackServiceJvmOptions() {
+    return stackVariable("SERVICE_JVM_OPTS");
+  }
+
+  /**
+   * The JVM options deploy/local/stack gives load-service ({@code LOAD_JVM_OPTS}): a load
+   * generator's (C2 on, a bigger heap), which the compose file and the chart repeat.
+   */
+  static String stackLoadJvmOptions() {
+    return stackVariable("LOAD_JVM_OPTS");
+  }
+
+  private static String stackVariable(String name) {
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?m)^SERVICE_JVM_OPTS=\"([^\"]+)\"$")
+        java.util.regex.Pattern.compile("(?m)^" + name + "=\"([^\"]+)\"$")
             .matcher(read("deploy/local/stack"));
     if (!m.find()) {
-      throw new IllegalStateException("no SERVICE_JVM_OPTS in deploy/local/stack");
+      throw new IllegalStateException("no " + name + " in deploy/local/stack");
     }
     return m.group(1);
   }

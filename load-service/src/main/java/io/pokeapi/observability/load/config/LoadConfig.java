@@ -54,7 +54,7 @@ public interface LoadConfig {
 
   /** The generator. */
   interface Engine {
-    /** Event loops; 0 takes half the cores, at least 1. */
+    /** Event loops; 0 takes one per core. */
     @WithDefault("0")
     int eventLoops();
   }

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How the engine runs, from {@code load.engine.*} and {@code load.saturation.*}.
  *
- * @param eventLoops event loops of the generator (0: half the cores, at least 1)
+ * @param eventLoops event loops of the generator (0: one per core)
  * @param maxLoopDelay a second whose worst event-loop delay exceeds this is saturated
  * @param maxCpu a second whose process CPU share of the machine exceeds this is saturated
  * @param maxSaturatedFraction a run with a larger share of saturated seconds is not valid
@@ -20,8 +20,6 @@ public record EngineSettings(
 
   /** The event loops to use on this machine. */
   public int resolvedEventLoops() {
-    return eventLoops > 0
-        ? eventLoops
-        : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return eventLoops > 0 ? eventLoops : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 }

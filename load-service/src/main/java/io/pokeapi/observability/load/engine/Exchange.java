@@ -1,31 +1,19 @@
 package io.pokeapi.observability.load.engine;
 
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import java.util.concurrent.TimeoutException;
+import io.netty.buffer.ByteBuf;
+import io.pokeapi.observability.load.engine.http.HttpExchange;
 
 /**
- * One request in flight, pooled per event loop: its handlers are created once with the object, so
- * sending a request allocates nothing here. Lives on its loop's thread only.
+ * One request in flight, pooled per event loop and reused: sending a request allocates nothing
+ * here. Lives on its loop's thread only.
  */
-final class Exchange {
-
-  private static final Handler<Buffer> DISCARD = chunk -> {};
+final class Exchange extends HttpExchange {
 
   private final LoopWorker worker;
-  final Handler<AsyncResult<HttpClientRequest>> onRequest = this::onRequest;
-  private final Handler<AsyncResult<HttpClientResponse>> onResponse = this::onResponse;
-  private final Handler<Buffer> onChunk = this::onChunk;
-  private final Handler<Void> onEnd = this::onEnd;
-  private final Handler<Throwable> onError = this::onError;
 
   int endpoint;
   long intended;
   long acquired;
-  int status;
   int matched;
   boolean done;
 
@@ -33,49 +21,45 @@ final class Exchange {
     this.worker = worker;
   }
 
-  void reset(int endpoint, long intended) {
+  void reset(int endpoint, long intended, ByteBuf encoded) {
     this.endpoint = endpoint;
     this.intended = intended;
     this.acquired = 0;
-    this.status = 0;
     this.matched = 0;
     this.done = false;
+    request(encoded);
   }
 
-  private void onRequest(AsyncResult<HttpClientRequest> result) {
-    if (result.failed()) {
-      worker.complete(this, slotOf(result.cause()));
-      return;
-    }
-    acquired = System.nanoTime();
-    HttpClientRequest request = result.result();
-    request.response(onResponse);
-    request.end();
+  @Override
+  protected void onConnection(long nanoTime) {
+    acquired = nanoTime;
   }
 
-  private void onResponse(AsyncResult<HttpClientResponse> result) {
-    if (result.failed()) {
-      worker.complete(this, slotOf(result.cause()));
-      return;
-    }
-    HttpClientResponse response = result.result();
-    status = response.statusCode();
-    response.exceptionHandler(onError);
-    response.handler(worker.needle == null ? DISCARD : onChunk);
-    response.endHandler(onEnd);
+  @Override
+  protected void onResponse(int status) {
+    worker.complete(this, StatusSlots.of(status));
+  }
+
+  @Override
+  protected void onFailure(boolean timeout) {
+    worker.complete(this, timeout ? StatusSlots.TIMEOUT : StatusSlots.CONNECTION);
   }
 
   /** Knuth-Morris-Pratt over the streamed bytes: nothing is aggregated. */
-  private void onChunk(Buffer chunk) {
+  @Override
+  public void body(ByteBuf buffer, int index, int length) {
     byte[] needle = worker.needle;
+    if (needle == null) {
+      return;
+    }
     int[] fail = worker.needleFailure;
     int m = matched;
     if (m == needle.length) {
       return;
     }
-    int length = chunk.length();
-    for (int i = 0; i < length; i++) {
-      byte b = chunk.getByte(i);
+    int end = index + length;
+    for (int i = index; i < end; i++) {
+      byte b = buffer.getByte(i);
       while (m > 0 && needle[m] != b) {
         m = fail[m - 1];
       }
@@ -89,19 +73,7 @@ final class Exchange {
     matched = m;
   }
 
-  private void onEnd(Void ignored) {
-    worker.complete(this, StatusSlots.of(status));
-  }
-
-  private void onError(Throwable error) {
-    worker.complete(this, slotOf(error));
-  }
-
   boolean bodyMatched() {
     return worker.needle == null || matched == worker.needle.length;
-  }
-
-  private static int slotOf(Throwable error) {
-    return error instanceof TimeoutException ? StatusSlots.TIMEOUT : StatusSlots.CONNECTION;
   }
 }

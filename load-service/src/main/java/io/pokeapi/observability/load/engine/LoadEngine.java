@@ -1,15 +1,20 @@
 package io.pokeapi.observability.load.engine;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.pokeapi.observability.load.engine.http.HttpExchange;
+import io.pokeapi.observability.load.engine.http.HttpPool;
+import io.pokeapi.observability.load.engine.http.RequestTemplate;
 import io.pokeapi.observability.load.metrics.LoadMeters;
 import io.pokeapi.observability.load.profile.LoadPlan;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +72,6 @@ public final class LoadEngine implements AutoCloseable {
    */
   private static void warmUp(Vertx vertx) {
     HttpServer server = null;
-    HttpClient client = null;
     try {
       server =
           vertx
@@ -77,25 +81,74 @@ public final class LoadEngine implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
-      client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
       int port = server.actualPort();
-      for (int i = 0; i < 20; i++) {
-        client
-            .request(HttpMethod.GET, port, "127.0.0.1", "/warm-up")
-            .compose(request -> request.send().compose(HttpClientResponse::body))
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-      }
+      ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      context.runOnContext(
+          v -> {
+            HttpPool pool =
+                new HttpPool(
+                    context.nettyEventLoop(),
+                    ((VertxInternal) vertx).transport().channelFactory(false),
+                    "127.0.0.1",
+                    port,
+                    false,
+                    1,
+                    10_000);
+            ByteBuf request =
+                RequestTemplate.encode(
+                    PooledByteBufAllocator.DEFAULT, "127.0.0.1", port, false, "/warm-up", Map.of());
+            done.whenComplete(
+                (ok, error) ->
+                    context.runOnContext(
+                        w -> {
+                          pool.close();
+                          request.release();
+                        }));
+            new WarmUpExchange(pool, request, 20, done).next();
+          });
+      done.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.debugf(e, "warming up the load engine");
     } finally {
-      if (client != null) {
-        client.close();
-      }
       if (server != null) {
         server.close();
       }
+    }
+  }
+
+  /** Sends its request a number of times, one after the other. */
+  private static final class WarmUpExchange extends HttpExchange {
+    private final HttpPool pool;
+    private final CompletableFuture<Void> done;
+    private int left;
+
+    WarmUpExchange(HttpPool pool, ByteBuf request, int times, CompletableFuture<Void> done) {
+      this.pool = pool;
+      this.done = done;
+      this.left = times;
+      request(request);
+    }
+
+    void next() {
+      if (left-- == 0) {
+        done.complete(null);
+      } else {
+        pool.send(this);
+      }
+    }
+
+    @Override
+    protected void onConnection(long nanoTime) {}
+
+    @Override
+    protected void onResponse(int status) {
+      next();
+    }
+
+    @Override
+    protected void onFailure(boolean timeout) {
+      done.completeExceptionally(new IllegalStateException("warm-up request failed"));
     }
   }
 

@@ -2,18 +2,18 @@ package io.pokeapi.observability.load.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.pokeapi.observability.load.engine.http.HttpPool;
+import io.pokeapi.observability.load.engine.http.RequestTemplate;
 import io.pokeapi.observability.load.metrics.LoadMeters;
 import io.pokeapi.observability.load.profile.ArrivalClock;
 import io.pokeapi.observability.load.profile.LoadModel;
 import io.pokeapi.observability.load.profile.LoadPlan;
 import io.pokeapi.observability.load.profile.Shares;
 import io.vertx.core.AbstractVerticle;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,10 @@ import org.HdrHistogram.SingleWriterRecorder;
 import org.jboss.logging.Logger;
 
 /**
- * The generator on one event loop: its own HTTP client and connection pool, its own recorders and
- * counters (single writer: this loop), and the pacing of its share of the load. Everything here
- * runs on the loop's thread except the reads of the recorders, counters and volatile gauges by the
- * run's sampler.
+ * The generator on one event loop: its own HTTP connection pool (on this loop's Netty event loop,
+ * requests encoded once), its own recorders and counters (single writer: this loop), and the pacing
+ * of its share of the load. Everything here runs on the loop's thread except the reads of the
+ * recorders, counters and volatile gauges by the run's sampler.
  */
 final class LoopWorker extends AbstractVerticle {
 
@@ -66,8 +66,8 @@ final class LoopWorker extends AbstractVerticle {
   final byte[] needle;
   final int[] needleFailure;
 
-  private HttpClient client;
-  private RequestOptions[][] options;
+  private HttpPool client;
+  private ByteBuf[][] requests;
   private int[] pick;
   private final SplittableRandom random;
   private final ArrayDeque<Exchange> pool = new ArrayDeque<>();
@@ -117,34 +117,29 @@ final class LoopWorker extends AbstractVerticle {
         error -> LOG.errorf(error, "load worker on event loop %d: unexpected failure", loop));
     int connections = Math.max(1, Shares.split(plan.shareConnections(), loop, loops));
     client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setKeepAlive(true)
-                .setPipelining(false)
-                .setTcpNoDelay(true)
-                .setSsl(plan.ssl())
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, plan.timeoutMillis()))
-                .setShared(false),
-            new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    plan.headers().forEach(headers::add);
-    options = new RequestOptions[plan.targets().size()][];
+        new HttpPool(
+            ((ContextInternal) context).nettyEventLoop(),
+            ((VertxInternal) vertx).transport().channelFactory(false),
+            plan.host(),
+            plan.port(),
+            plan.ssl(),
+            connections,
+            plan.timeoutMillis());
+    requests = new ByteBuf[plan.targets().size()][];
     int weights = 0;
     for (int t = 0; t < plan.targets().size(); t++) {
       LoadPlan.Target target = plan.targets().get(t);
       weights += target.weight();
-      options[t] = new RequestOptions[target.uris().size()];
+      requests[t] = new ByteBuf[target.uris().size()];
       for (int u = 0; u < target.uris().size(); u++) {
-        options[t][u] =
-            new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(plan.host())
-                .setPort(plan.port())
-                .setSsl(plan.ssl())
-                .setURI(target.uris().get(u))
-                .setHeaders(headers)
-                .setTimeout(plan.timeoutMillis())
-                .setConnectTimeout(plan.timeoutMillis());
+        requests[t][u] =
+            RequestTemplate.encode(
+                PooledByteBufAllocator.DEFAULT,
+                plan.host(),
+                plan.port(),
+                plan.ssl(),
+                target.uris().get(u),
+                plan.headers());
       }
     }
     pick = new int[weights];
@@ -196,6 +191,16 @@ final class LoopWorker extends AbstractVerticle {
     if (client != null) {
       client.close();
     }
+    if (requests != null) {
+      for (ByteBuf[] target : requests) {
+        for (ByteBuf request : target) {
+          if (request != null) {
+            request.release();
+          }
+        }
+      }
+      requests = null;
+    }
   }
 
   /** Stops sending (from any thread); what is in flight may still complete. */
@@ -214,6 +219,8 @@ final class LoopWorker extends AbstractVerticle {
     if (late > maxLoopDelay.get()) {
       maxLoopDelay.set(late);
     }
+    // timeouts without a timer per request: what waited or went unanswered too long fails here
+    client.expire(now);
   }
 
   private void tick() {
@@ -298,15 +305,15 @@ final class LoopWorker extends AbstractVerticle {
 
   private void send(long intended) {
     int t = pick[pick.length == 1 ? 0 : random.nextInt(pick.length)];
-    RequestOptions[] choices = options[t];
-    RequestOptions request = choices[choices.length == 1 ? 0 : random.nextInt(choices.length)];
+    ByteBuf[] choices = requests[t];
+    ByteBuf request = choices[choices.length == 1 ? 0 : random.nextInt(choices.length)];
     Exchange exchange = pool.pollFirst();
     if (exchange == null) {
       exchange = new Exchange(this);
     }
-    exchange.reset(plan.targets().get(t).endpoint(), intended);
+    exchange.reset(plan.targets().get(t).endpoint(), intended, request);
     inFlight++;
-    client.request(request, exchange.onRequest);
+    client.send(exchange);
   }
 
   /** A request ended (answered, or failed); called once per request on this loop. */

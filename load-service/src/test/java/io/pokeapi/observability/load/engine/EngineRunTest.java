@@ -123,6 +123,9 @@ class EngineRunTest {
 
     assertThat(result.requests()).isEqualTo(20);
     assertThat(result.dropped()).isZero();
+    // the requests that waited for the connection were answered like the others
+    assertThat(result.errorsByKind()).isEmpty();
+    assertThat(result.endpoints().get(0).statuses()).isEqualTo(java.util.Map.of("200", 20L));
     Histogram latency = Histograms.decode(result.histogram());
     Histogram wait = Histograms.decode(result.connectionWait());
     // served one at a time, each in ~100 ms; measured from when they were due, the last waited ~1 s

@@ -18,7 +18,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  * intervals, encoded for Kafka and added back, give the very histogram of recording them all in one
  * place: the same counts at every value, so the same percentiles, max and mean.
  */
-class HistogramMergeProperties {
+class HistogramMergePropertiesTest {
 
   @Property(tries = 120)
   void mergingThePartsEqualsRecordingTheWhole(
