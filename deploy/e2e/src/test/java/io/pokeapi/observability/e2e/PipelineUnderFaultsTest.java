@@ -202,9 +202,14 @@ class PipelineUnderFaultsTest {
   void postgresRestarted() {
     UUID run = probe.start("sweep", ENDPOINTS);
     long restartedAt = 0;
+    long storedAtLastFault = 0;
     for (String mode : List.of("fast", "immediate")) {
-      awaitStored(run, expectedRequests * (mode.equals("fast") ? 1 : 3) / 5);
+      // the crash lands as soon as the diff service stores again after the fast restart, while it
+      // writes the backlog the probe built up meanwhile (a fixed share of the sweep could be
+      // passed in one burst of that backlog on a busy machine, after the sweep's last capture)
+      awaitStored(run, mode.equals("fast") ? expectedRequests / 5 : storedAtLastFault + 1);
       long storedBefore = capturesOf(run);
+      storedAtLastFault = storedBefore;
       long t0 = System.nanoTime();
       stack.postgres("restart", "--mode", mode);
       restartedAt = System.nanoTime();
