@@ -26,6 +26,10 @@
 #   --profile DIR       record each sweep of the probe and the diff service with JDK Flight
 #                       Recorder (settings=profile) into DIR/<round>-<sweep>-<service>.jfr and
 #                       write `jfr view` summaries (hot methods, allocations, GC) beside them
+#   --async-profiler LIB  with --profile: record each sweep with async-profiler instead (LIB: its
+#                       libasyncProfiler.so, from tools.profiler:async-profiler on Maven Central;
+#                       CPU samples of Java, native, JIT and GC code) into
+#                       DIR/<round>-<sweep>-<service>.collapsed, with the top frames beside them
 #   --keep              leave the stack running afterwards (deploy/local/stack with
 #                       POKEOBS_STACK_DIR=deploy/local/.run/bench-stack)
 # Environment: JAVA_HOME, POKEOBS_BUILD_SUFFIX (as -Dbuild.suffix), BENCH_PORT_BASE (28080: the
@@ -38,6 +42,7 @@ data_dir="${POKEAPI_DATA_DIR:-}"
 concurrencies=4,16
 repeat=1
 profile_dir=""
+async_profiler=""
 keep=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,6 +50,7 @@ while [ $# -gt 0 ]; do
     --concurrency) concurrencies="${2:?}"; shift 2 ;;
     --repeat) repeat="${2:?}"; shift 2 ;;
     --profile) profile_dir="${2:?}"; shift 2 ;;
+    --async-profiler) async_profiler="${2:?}"; shift 2 ;;
     --keep) keep=true; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -64,6 +70,11 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 jfr="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
 IFS=, read -r -a conc_list <<<"$concurrencies"
+if [ -n "$async_profiler" ]; then
+  [ -n "$profile_dir" ] || { echo "--async-profiler needs --profile DIR" >&2; exit 2; }
+  [ -f "$async_profiler" ] || { echo "no such library: $async_profiler" >&2; exit 2; }
+  async_profiler="$(cd "$(dirname "$async_profiler")" && pwd)/$(basename "$async_profiler")"
+fi
 if [ -n "$profile_dir" ]; then
   mkdir -p "$profile_dir"
   profile_dir="$(cd "$profile_dir" && pwd)"
@@ -156,12 +167,25 @@ step_end() {
 # --- JFR per sweep ----------------------------------------------------------------------------------
 jfr_start() { # name
   [ -n "$profile_dir" ] || return 0
+  if [ -n "$async_profiler" ]; then
+    "$jcmd" "$PROBE_PID" JVMTI.agent_load "$async_profiler" "\"start,event=cpu,interval=1ms\"" >/dev/null
+    "$jcmd" "$DIFF_PID" JVMTI.agent_load "$async_profiler" "\"start,event=cpu,interval=1ms\"" >/dev/null
+    return 0
+  fi
   "$jcmd" "$PROBE_PID" JFR.start name="$1" settings=profile >/dev/null
   "$jcmd" "$DIFF_PID" JFR.start name="$1" settings=profile >/dev/null
 }
 jfr_stop() { # name
   [ -n "$profile_dir" ] || return 0
   local svc pid file
+  if [ -n "$async_profiler" ]; then
+    for svc in probe diff; do
+      file="$profile_dir/$1-$svc.collapsed"
+      "$jcmd" "${pid_of[$svc]}" JVMTI.agent_load "$async_profiler" "\"dump,file=$file,collapsed\"" >/dev/null
+      "$jcmd" "${pid_of[$svc]}" JVMTI.agent_load "$async_profiler" "\"stop,file=${file%.collapsed}.flat.txt,flat=40,traces=0\"" >/dev/null 2>&1 || true
+    done
+    return 0
+  fi
   for svc in probe diff; do
     pid="${pid_of[$svc]}"
     file="$profile_dir/$1-$svc.jfr"

@@ -39,7 +39,7 @@ public final class KafkaMessageLimits {
   public static final int MAX_MESSAGE_BYTES = MAX_RECORD_BYTES + 64 * 1024;
 
   /**
-   * Producer batch target, 1 MiB: about five median pokemon bodies, which zstd then compresses
+   * Producer batch target, 1 MiB: about five median pokemon bodies, which the codec then compresses
    * together (they share most of their structure and strings). A record larger than this simply
    * gets a batch of its own, so this is not a size limit.
    */
@@ -67,14 +67,19 @@ public final class KafkaMessageLimits {
    */
   public static final int FETCH_MAX_BYTES = 16 * 1024 * 1024;
 
+  /** The producers' codec: lz4, fast on both ends and light on native memory. */
+  public static final String COMPRESSION_TYPE = "lz4";
+
   private KafkaMessageLimits() {}
 
   /**
    * Producer properties.
    *
    * <ul>
-   *   <li>{@code compression.type=zstd}: PokéAPI JSON shrinks about tenfold; zstd compresses best
-   *       of Kafka's codecs at a CPU cost the probe does not notice.
+   *   <li>{@code compression.type=lz4}: PokéAPI JSON shrinks about fivefold at a fraction of zstd's
+   *       CPU (zstd shrinks it about tenfold, but compressing the 204 MB of a first sweep took 6 %
+   *       of the probe's CPU and its native buffers count against a 256 MB container; see {@code
+   *       deploy/bench/pipeline.sh}).
    *   <li>{@code max.request.size} = {@link #MAX_RECORD_BYTES}: the per-record check, made on the
    *       uncompressed record (the default 1 MiB rejects pokemon 151 with {@code
    *       RecordTooLargeException}).
@@ -86,7 +91,7 @@ public final class KafkaMessageLimits {
    */
   public static Map<String, String> producerConfig() {
     return Map.of(
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, COMPRESSION_TYPE,
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES),
         ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_BYTES),
         ProducerConfig.LINGER_MS_CONFIG, Integer.toString(LINGER_MS),
@@ -117,8 +122,8 @@ public final class KafkaMessageLimits {
    *   <li>{@code max.message.bytes} = {@link #MAX_MESSAGE_BYTES}: the broker's per-batch check,
    *       made on the compressed batch; the broker default (about 1 MiB) rejects an incompressible
    *       1.1 MB body even when the producer lets it through.
-   *   <li>{@code compression.type=producer}: keep the producer's zstd batches as they are instead
-   *       of recompressing them on the broker.
+   *   <li>{@code compression.type=producer}: keep the producer's compressed batches as they are
+   *       instead of recompressing them on the broker.
    * </ul>
    */
   public static Map<String, String> topicConfig() {

@@ -123,16 +123,32 @@ final class ModelConstraints {
       case NotBlank n -> v -> v != null && !v.toString().isBlank();
       case Positive p -> v -> v == null || ((Number) v).longValue() > 0;
       case PositiveOrZero p -> v -> v == null || ((Number) v).longValue() >= 0;
-      case Min min -> v -> v == null || ((Number) v).longValue() >= min.value();
-      case Max max -> v -> v == null || ((Number) v).longValue() <= max.value();
-      case Size size -> v -> v == null || (size(v) >= size.min() && size(v) <= size.max());
+      case Min min -> {
+        long bound = min.value();
+        yield v -> v == null || ((Number) v).longValue() >= bound;
+      }
+      case Max max -> {
+        long bound = max.value();
+        yield v -> v == null || ((Number) v).longValue() <= bound;
+      }
+      case Size size -> {
+        int lower = size.min();
+        int upper = size.max();
+        yield v -> {
+          if (v == null) {
+            return true;
+          }
+          int n = size(v);
+          return n >= lower && n <= upper;
+        };
+      }
       case Pattern pattern -> {
         int flags = 0;
         for (Pattern.Flag flag : pattern.flags()) {
           flags |= flag.getValue();
         }
-        java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp(), flags);
-        yield v -> v == null || regex.matcher((CharSequence) v).matches();
+        MatchMemo memo = new MatchMemo(java.util.regex.Pattern.compile(pattern.regexp(), flags));
+        yield v -> v == null || memo.matches(v.toString());
       }
       default ->
           throw new IllegalStateException(
@@ -156,6 +172,43 @@ final class ModelConstraints {
       return map.size();
     }
     throw new IllegalStateException("no size for " + value.getClass());
+  }
+
+  /**
+   * A pattern's verdicts on the strings it has seen: PokéAPI bodies repeat the same names and URLs
+   * thousands of times (every move's learn method and version group), and a lookup costs far less
+   * than running the regular expression again. Bounded: once full it is emptied and starts over.
+   */
+  static final class MatchMemo {
+
+    /** Strings remembered per pattern (a few MB at most with PokéAPI's names and URLs). */
+    static final int MAX_ENTRIES = 16_384;
+
+    /** Longer strings are matched every time (they are rare, and would bloat the memo). */
+    static final int MAX_LENGTH = 256;
+
+    private final java.util.regex.Pattern regex;
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+
+    MatchMemo(java.util.regex.Pattern regex) {
+      this.regex = regex;
+    }
+
+    boolean matches(String value) {
+      if (value.length() > MAX_LENGTH) {
+        return regex.matcher(value).matches();
+      }
+      Boolean known = verdicts.get(value);
+      if (known != null) {
+        return known;
+      }
+      boolean matches = regex.matcher(value).matches();
+      if (verdicts.size() >= MAX_ENTRIES) {
+        verdicts.clear();
+      }
+      verdicts.put(value, matches);
+      return matches;
+    }
   }
 
   /** The constraints on a value and whether it cascades. */

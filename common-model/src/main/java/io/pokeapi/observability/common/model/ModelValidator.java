@@ -26,6 +26,8 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -137,6 +139,34 @@ public final class ModelValidator implements AutoCloseable {
     }
     ValidationReport<? extends PokeApiResource> report = validate(endpoint, json, type);
     return new ValidationReport<>(report.endpoint(), report.value(), report.errors());
+  }
+
+  /**
+   * Validates a body of one of the {@link #endpoints()} given as the UTF-8 bytes received, as
+   * {@link #validate(String, String)} does its text: the same verdict and errors. A valid body is
+   * mapped straight from the bytes (no text copy of it is made); any other is validated as text.
+   */
+  public ValidationReport<PokeApiResource> validate(String endpoint, byte[] utf8) {
+    Class<? extends PokeApiResource> type = modelType(endpoint);
+    if (type != null && startsAsUtf8Object(utf8)) {
+      try {
+        PokeApiResource value = mapper.readValue(utf8, type);
+        if (constraints != null && constraints.hold(value)) {
+          return new ValidationReport<>(endpoint, value, List.of());
+        }
+      } catch (IOException | RuntimeException e) {
+        // not valid as it is: the text path finds and reports every problem
+      }
+    }
+    return validate(endpoint, utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether {@code bytes} start like a UTF-8 JSON object: its first byte is '{' and the second not
+   * a zero byte (Jackson would read UTF-16 or UTF-32 from bytes, never from text).
+   */
+  private static boolean startsAsUtf8Object(byte[] bytes) {
+    return bytes != null && bytes.length > 1 && bytes[0] == '{' && bytes[1] != 0;
   }
 
   /**

@@ -67,7 +67,7 @@ class KafkaClusterReadinessTest {
     return new KafkaClusterReadiness(
         Map.of(
             "bootstrap.servers", bootstrapServers,
-            "compression.type", "zstd",
+            "compression.type", "lz4",
             "max.partition.fetch.bytes", "8454144"),
         timeout,
         "test-readiness");

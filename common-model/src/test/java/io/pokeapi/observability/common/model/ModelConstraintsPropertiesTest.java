@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,10 @@ class ModelConstraintsPropertiesTest {
     assertThat(fast.valid()).as(body).isEqualTo(oracle.valid());
     assertThat(fast.errors()).as(body).isEqualTo(oracle.errors());
     assertThat(fast.value()).isEqualTo(oracle.value());
+    ValidationReport<PokeApiResource> fromBytes =
+        FAST.validate(endpoint, body.getBytes(StandardCharsets.UTF_8));
+    assertThat(fromBytes.errors()).as("from the bytes: " + body).isEqualTo(oracle.errors());
+    assertThat(fromBytes.value()).isEqualTo(oracle.value());
     mapped(endpoint, body)
         .ifPresent(
             model ->

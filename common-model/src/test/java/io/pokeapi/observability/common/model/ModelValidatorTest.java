@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pokeapi.observability.common.model.FieldError.Kind;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -362,6 +363,23 @@ class ModelValidatorTest {
                 assertThat(e.kind()).isEqualTo(Kind.MALFORMED_JSON);
                 assertThat(e.message()).contains("Duplicate field 'id'");
               });
+    }
+
+    @Test
+    void theBytesReceivedGetTheVerdictOfTheirText() {
+      String valid = ModelFixtures.text("type-electric.json");
+      String duplicated = valid.replaceFirst("\\{", "{\"id\": 0, ");
+      for (String body :
+          new String[] {valid, valid + " {}", duplicated, "{\"id\": 1, \"id\": 2}", "{", "  {}"}) {
+        assertThat(VALIDATOR.validate("type", body.getBytes(StandardCharsets.UTF_8)).errors())
+            .as(body)
+            .isEqualTo(VALIDATOR.validate("type", body).errors());
+      }
+      assertThat(VALIDATOR.validate("type", valid.getBytes(StandardCharsets.UTF_8)).valid())
+          .isTrue();
+      assertThat(VALIDATOR.validate("type", (byte[]) null).errors())
+          .extracting(FieldError::kind)
+          .containsExactly(Kind.MALFORMED_JSON);
     }
   }
 

@@ -97,7 +97,7 @@ class KafkaBrokerTest {
     new Random(42).nextBytes(value);
 
     Map<String, Object> producerConfig = new HashMap<>(broker.clientConfig("test-large"));
-    producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EIGHT_MIB);
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +58,13 @@ public class RunFinalizer {
   /** Whether the last pass left a finished run waiting for captures not stored yet. */
   private final AtomicBoolean awaitingCaptures = new AtomicBoolean();
 
+  /**
+   * Batches of captures stored so far: a pass that leaves a run waiting looks again at once when
+   * captures were stored while it ran (they may have been the last ones, stored after the pass
+   * counted them and before it said it was waiting).
+   */
+  private final AtomicLong batchesStored = new AtomicLong();
+
   public RunFinalizer(
       Pool pool,
       RunRepository runs,
@@ -84,6 +92,7 @@ public class RunFinalizer {
    * at the next scheduled pass ({@code diff.runs.check-every}).
    */
   public void capturesStored() {
+    batchesStored.incrementAndGet();
     if (awaitingCaptures.get()) {
       evaluateSoon();
     }
@@ -121,6 +130,7 @@ public class RunFinalizer {
     }
     passRequested.set(false);
     awaitingCaptures.set(false);
+    long storedBefore = batchesStored.get();
     List<Runnable> afterCommit = new ArrayList<>();
     return pool.withTransaction(
             connection ->
@@ -142,7 +152,8 @@ public class RunFinalizer {
         .eventually(
             () -> {
               running.set(false);
-              if (passRequested.get()) {
+              if (passRequested.get()
+                  || (awaitingCaptures.get() && batchesStored.get() != storedBefore)) {
                 evaluateSoon();
               }
             });

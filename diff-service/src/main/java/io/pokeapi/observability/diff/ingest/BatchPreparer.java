@@ -100,14 +100,17 @@ public class BatchPreparer {
         invalid.add(c);
         continue;
       }
-      ParsedDocument document = parsed.get();
+      ParsedDocument tree = parsed.get();
       CurrentSchema schema = schemas.get(c.schemaScope());
       List<SchemaChange> drift =
           schema == null
               ? List.of()
               : driftByContent.computeIfAbsent(
                   c.schemaScope() + " " + c.sha256(),
-                  k -> DocumentDrift.check(schema.schema(), document.json()));
+                  k -> DocumentDrift.check(schema.schema(), tree.json()));
+      // the batch keeps the document until it commits: without its tree, parsed again if needed
+      ParsedDocument document = tree.withoutTree(() -> parser.read(c.event().body()));
+      parsedByContent.put(contentKey + " " + c.resourceKey(), Optional.of(document));
       DocumentCapture captured =
           new DocumentCapture(
               c, document.identity().ref(), null, document, document.fingerprint(), drift);

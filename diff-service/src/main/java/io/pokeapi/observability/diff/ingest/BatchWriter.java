@@ -147,11 +147,11 @@ public class BatchWriter {
       }
       // Each side of a change is read from the batch when a capture carried its body, else from
       // the store: a 304 Not Modified carries none, so the body it confirmed is always fetched.
-      Map<ContentKey, JsonNode> parsedInBatch = new HashMap<>();
+      Map<ContentKey, ParsedDocument> parsedInBatch = new HashMap<>();
       Map<ContentKey, String> textInBatch = new HashMap<>();
       for (DocumentCapture d : batch.documents()) {
         if (d.parsed() != null) {
-          parsedInBatch.putIfAbsent(d.content(), d.parsed().json());
+          parsedInBatch.putIfAbsent(d.content(), d.parsed());
         } else if (d.capture().event().body() != null) {
           textInBatch.putIfAbsent(d.content(), d.capture().event().body());
         }
@@ -167,7 +167,12 @@ public class BatchWriter {
       return snapshots
           .bodies(connection, toFetch)
           .emitOn(Infrastructure.getDefaultWorkerPool())
-          .map(bodies -> diff(transitions, side -> json(side, parsedInBatch, textInBatch, bodies)))
+          .map(
+              bodies -> {
+                Map<ContentKey, JsonNode> treesRead = new HashMap<>();
+                return diff(
+                    transitions, side -> json(side, parsedInBatch, textInBatch, bodies, treesRead));
+              })
           .chain(
               changes ->
                   dataChanges
@@ -178,12 +183,13 @@ public class BatchWriter {
 
     private JsonNode json(
         ContentKey side,
-        Map<ContentKey, JsonNode> parsedInBatch,
+        Map<ContentKey, ParsedDocument> parsedInBatch,
         Map<ContentKey, String> textInBatch,
-        Map<Long, String> stored) {
-      JsonNode parsed = parsedInBatch.get(side);
+        Map<Long, String> stored,
+        Map<ContentKey, JsonNode> treesRead) {
+      ParsedDocument parsed = parsedInBatch.get(side);
       if (parsed != null) {
-        return parsed;
+        return parsed.json();
       }
       String text = textInBatch.get(side);
       if (text == null) {
@@ -192,9 +198,8 @@ public class BatchWriter {
       if (text == null) {
         throw new IllegalStateException("no body stored for " + side);
       }
-      JsonNode read = parser.read(text);
-      parsedInBatch.put(side, read);
-      return read;
+      String body = text;
+      return treesRead.computeIfAbsent(side, k -> parser.read(body));
     }
 
     private List<PendingDataChange> diff(

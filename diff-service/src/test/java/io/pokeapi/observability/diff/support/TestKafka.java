@@ -37,7 +37,7 @@ public final class TestKafka {
 
   private TestKafka() {}
 
-  /** A producer configured like the probe's (size limits, zstd). */
+  /** A producer configured like the probe's (size limits, lz4). */
   public static KafkaProducer<String, String> producer() {
     Map<String, Object> config =
         new HashMap<>(KafkaBroker.shared().clientConfig("diff-test-" + UUID.randomUUID()));

@@ -25,8 +25,17 @@ import java.util.zip.Inflater;
 @ApplicationScoped
 public class EtagCache {
 
-  /** A validator, the body it stands for and the body's SHA-256 (lower-case hex). */
-  public record Entry(String etag, String contentType, byte[] body, String bodySha256) {}
+  /**
+   * A validator, the body it stands for (inflated when first read) and the body's SHA-256
+   * (lower-case hex).
+   */
+  public record Entry(String etag, String contentType, AnswerBody content, String bodySha256) {
+
+    /** The body, inflated now if it was not yet. */
+    public byte[] body() {
+      return content.bytes();
+    }
+  }
 
   private record Stored(
       String etag, String contentType, byte[] deflated, int length, String bodySha256) {}
@@ -64,7 +73,11 @@ public class EtagCache {
       return Optional.empty();
     }
     return Optional.of(
-        new Entry(stored.etag(), stored.contentType(), inflate(stored), stored.bodySha256()));
+        new Entry(
+            stored.etag(),
+            stored.contentType(),
+            AnswerBody.deferred(stored.length(), () -> inflate(stored)),
+            stored.bodySha256()));
   }
 
   /** Remembers a 200 answer that carried an ETag. */

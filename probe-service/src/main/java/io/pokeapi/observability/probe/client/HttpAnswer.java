@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param headers the headers QA engineers look at
  * @param retryAfter the {@code Retry-After} header as received, or {@code null}
  * @param cfMitigated the {@code cf-mitigated} header (Cloudflare's block marker), or {@code null}
- * @param body the raw body (the cached one after a 304), never {@code null}
+ * @param content the raw body (the cached one after a 304, inflated on first use), never {@code
+ *     null}
  * @param notModified whether the wire status was 304 and the body came from the ETag cache
  * @param bodySha256 lower-case hex SHA-256 of {@code body}: computed once per received body (the
  *     capture's hash and the key of remembered verdicts), kept with the ETag cache's copy so that a
@@ -25,14 +26,26 @@ public record HttpAnswer(
     ResponseHeaders headers,
     String retryAfter,
     String cfMitigated,
-    byte[] body,
+    AnswerBody content,
     boolean notModified,
     String bodySha256) {
 
   public HttpAnswer {
     headers = headers == null ? ResponseHeaders.NONE : headers;
-    body = body == null ? new byte[0] : body;
-    bodySha256 = bodySha256 == null ? ApiResponseCaptured.sha256Hex(body) : bodySha256;
+    content = content == null ? AnswerBody.of(null) : content;
+    bodySha256 = bodySha256 == null ? ApiResponseCaptured.sha256Hex(content.bytes()) : bodySha256;
+  }
+
+  /** An answer whose body is at hand, with its SHA-256 when already computed. */
+  public HttpAnswer(
+      int status,
+      ResponseHeaders headers,
+      String retryAfter,
+      String cfMitigated,
+      byte[] body,
+      boolean notModified,
+      String bodySha256) {
+    this(status, headers, retryAfter, cfMitigated, AnswerBody.of(body), notModified, bodySha256);
   }
 
   /** An answer whose body is hashed here. */
@@ -43,7 +56,17 @@ public record HttpAnswer(
       String cfMitigated,
       byte[] body,
       boolean notModified) {
-    this(status, headers, retryAfter, cfMitigated, body, notModified, null);
+    this(status, headers, retryAfter, cfMitigated, AnswerBody.of(body), notModified, null);
+  }
+
+  /** The raw body (for a 304, the cached body, inflated now if it was not yet); never null. */
+  public byte[] body() {
+    return content.bytes();
+  }
+
+  /** The body's length in bytes, known without inflating a cached body. */
+  public int bodyLength() {
+    return content.length();
   }
 
   /** The status that went over the wire (304 for a reused body). */
@@ -64,7 +87,7 @@ public record HttpAnswer(
 
   /** The body as UTF-8 text. */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(body(), StandardCharsets.UTF_8);
   }
 
   @Override
@@ -73,16 +96,16 @@ public record HttpAnswer(
         && status == other.status
         && notModified == other.notModified
         && Objects.equals(headers, other.headers)
-        && Arrays.equals(body, other.body);
+        && Arrays.equals(body(), other.body());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(status, notModified, headers, Arrays.hashCode(body));
+    return Objects.hash(status, notModified, headers, Arrays.hashCode(body()));
   }
 
   @Override
   public String toString() {
-    return "HttpAnswer[status=" + wireStatus() + ", bytes=" + body.length + "]";
+    return "HttpAnswer[status=" + wireStatus() + ", bytes=" + bodyLength() + "]";
   }
 }

@@ -192,7 +192,7 @@ public class PokeApiClient {
             merged,
             retryAfter,
             cfMitigated,
-            cached.get().body(),
+            cached.get().content(),
             true,
             cached.get().bodySha256());
       }

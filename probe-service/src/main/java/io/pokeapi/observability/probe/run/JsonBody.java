@@ -3,6 +3,7 @@ package io.pokeapi.observability.probe.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * The JSON body of an answer as a tree: parsed when the answer arrived, or, for a body the ETag
@@ -13,10 +14,10 @@ import java.io.IOException;
 public final class JsonBody {
 
   private final ObjectMapper parser;
-  private final byte[] bytes;
+  private final Supplier<byte[]> bytes;
   private volatile JsonNode tree;
 
-  private JsonBody(ObjectMapper parser, byte[] bytes, JsonNode tree) {
+  private JsonBody(ObjectMapper parser, Supplier<byte[]> bytes, JsonNode tree) {
     this.parser = parser;
     this.bytes = bytes;
     this.tree = tree;
@@ -28,7 +29,7 @@ public final class JsonBody {
   }
 
   /** A body known to parse with {@code parser}, parsed on first use. */
-  static JsonBody deferred(ObjectMapper parser, byte[] bytes) {
+  static JsonBody deferred(ObjectMapper parser, Supplier<byte[]> bytes) {
     return new JsonBody(parser, bytes, null);
   }
 
@@ -37,7 +38,7 @@ public final class JsonBody {
     JsonNode result = tree;
     if (result == null) {
       try {
-        result = parser.readTree(bytes);
+        result = parser.readTree(bytes.get());
       } catch (IOException e) {
         throw new IllegalStateException("a cached body that parsed before no longer parses", e);
       }

@@ -167,16 +167,16 @@ public final class RunContext {
     Optional<HttpAnswer> answer = exchange.answer();
     if (answer.isPresent() && answer.get().status() == 200) {
       long limit = bodyLimit();
-      if (answer.get().body().length > limit) {
+      if (answer.get().bodyLength() > limit) {
         tooLarge =
             "body of "
-                + answer.get().body().length
+                + answer.get().bodyLength()
                 + " bytes exceeds the probe's limit of "
                 + limit
                 + " bytes (probe.pokeapi.max-body-bytes, at most a Kafka record)";
       } else if (answer.get().notModified()) {
         // the ETag cache keeps only bodies that parsed: parse it again only if a check needs it
-        json = JsonBody.deferred(STRICT_JSON, answer.get().body());
+        json = JsonBody.deferred(STRICT_JSON, answer.get()::body);
       } else {
         try {
           JsonNode tree = STRICT_JSON.readTree(answer.get().body());
@@ -195,7 +195,7 @@ public final class RunContext {
     List<ApiResponseCaptured> captures = captures(exchange, json != null);
     if (json != null) {
       ApiResponseCaptured last = captures.get(captures.size() - 1);
-      int size = serializedSizeIfNearLimit(last, answer.get().body().length);
+      int size = serializedSizeIfNearLimit(last, answer.get().bodyLength());
       if (size > KafkaMessageLimits.MAX_RECORD_BYTES) {
         tooLarge =
             "the capture of this body is "

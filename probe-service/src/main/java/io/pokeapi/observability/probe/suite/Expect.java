@@ -67,7 +67,7 @@ final class Expect {
               new AssertionDetail(
                   "",
                   "a body that fits a Kafka record (KafkaMessageLimits)",
-                  answer.body().length + " bytes",
+                  answer.bodyLength() + " bytes",
                   fetched.tooLarge())));
     }
     if (!fetched.isJson()) {

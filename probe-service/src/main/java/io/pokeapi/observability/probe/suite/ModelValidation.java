@@ -52,7 +52,7 @@ public class ModelValidation {
       return List.of();
     }
     PassedBodies.Key key = json == null ? null : passed.keyOf(kindOf(endpoint), json);
-    return validate(endpoint, key, () -> json);
+    return validate(key, () -> validator.validate(endpoint, json));
   }
 
   /**
@@ -65,15 +65,16 @@ public class ModelValidation {
       return List.of();
     }
     return validate(
-        endpoint, passed.keyOfDigest(kindOf(endpoint), answer.bodySha256()), answer::bodyText);
+        passed.keyOfDigest(kindOf(endpoint), answer.bodySha256()),
+        () -> validator.validate(endpoint, answer.body()));
   }
 
   private List<AssertionDetail> validate(
-      String endpoint, PassedBodies.Key key, Supplier<String> json) {
+      PassedBodies.Key key, Supplier<ValidationReport<?>> validation) {
     if (passed.passed(key)) {
       return List.of();
     }
-    ValidationReport<?> report = validator.validate(endpoint, json.get());
+    ValidationReport<?> report = validation.get();
     if (report.errors().isEmpty()) {
       passed.rememberPass(key);
     }
