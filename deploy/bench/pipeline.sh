@@ -3,7 +3,8 @@
 #
 # Brings up its own stack (deploy/local/stack up --offline, own state dir, ports and database, a
 # fresh Kafka), then, for each concurrency asked for (each round on a fresh database, with the probe
-# and the diff service restarted so that the probe has no ETags and the store is empty):
+# and the diff service restarted so that the probe has no ETags and the store is empty, and the
+# reporter stopped: it is not part of the measured pipeline):
 #   1. downloads the swept resources straight from the double with a plain JDK HTTP client at the
 #      sweep's concurrency (once to warm the double's render cache, once measured);
 #   2. runs a full sweep through the pipeline into the empty store (probe -> Kafka -> diff service
@@ -14,7 +15,7 @@
 # times slower), the rows each sweep wrote, and per process the CPU seconds the step took and the
 # peak RSS (VmHWM, reset before each step through /proc/PID/clear_refs) during it: the double, the
 # probe, the diff service, Kafka, the PostgreSQL backends of the benchmark's database, the plain
-# client, and load and reporter (idle). The figures at concurrency 16 show how the cost grows when
+# client, and load-service (idle). The figures at concurrency 16 show how the cost grows when
 # more work is in flight. With --repeat N the whole measurement runs N times and a last table gives
 # the medians. It asserts nothing: the figures go to README by hand.
 #
@@ -111,11 +112,11 @@ trap cleanup EXIT
 
 # --- per-process CPU and peak RSS ----------------------------------------------------------------
 clk_tck="$(getconf CLK_TCK)"
-procs=(double probe diff kafka load reporter)
+procs=(double probe diff kafka load)
 declare -A pid_of
 refresh_pids() {
   eval "$("$stack" env | grep -E '^(DOUBLE|PROBE|DIFF|LOAD|REPORTER|KAFKA)_(URL|PID)=')"
-  pid_of=([double]=$DOUBLE_PID [probe]=$PROBE_PID [diff]=$DIFF_PID [kafka]=$KAFKA_PID [load]=$LOAD_PID [reporter]=$REPORTER_PID)
+  pid_of=([double]=$DOUBLE_PID [probe]=$PROBE_PID [diff]=$DIFF_PID [kafka]=$KAFKA_PID [load]=$LOAD_PID [reporter]=${REPORTER_PID:-})
 }
 # CPU seconds (user + system) a process has used so far
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -238,12 +239,15 @@ sweep() {
   echo "$(elapsed "$t0" "$t_probe") $(elapsed "$t0" "$t_done") $(jq -r .progress.requests <<<"$run") $(jq -r .progress.failed <<<"$run") $(rows_written "$before" "$(row_counts)")"
 }
 
-# Stops the probe and the diff service, empties the store, starts them again with the concurrency.
+# Stops the probe and the diff service, empties the store, starts them again with the
+# concurrency. The reporter stays stopped: it is not part of the measured pipeline (and its tables,
+# in the same database, are dropped with the store; a reporter left running would only fail).
 fresh_services() {
   export PROBE_SWEEP_CONCURRENCY="$1"
-  "$stack" down probe-service diff-service >/dev/null 2>&1
+  "$stack" down probe-service diff-service reporter-service >/dev/null 2>&1
   "$repo/deploy/local/postgres" drop --db "$POKEOBS_PG_DB" >/dev/null 2>&1 || true
   "$stack" up --offline "$data_dir" --no-smoke --no-build >/dev/null
+  "$stack" down reporter-service >/dev/null 2>&1
   refresh_pids
 }
 
@@ -256,7 +260,7 @@ threads_file="$(mktemp)"
 results=()  # "round conc plain first first_probe again again_probe" per round
 round_report() { # round conc: measures and prints one round
   local round="$1" conc="$2" plain_line plain_res plain_bytes plain_s plain_cpu p_usage
-  log "round $round, concurrency $conc: fresh store, probe and diff service restarted"
+  log "round $round, concurrency $conc: fresh store, probe and diff service restarted, reporter stopped"
   fresh_services "$conc"
   log "plain download, warm-up (renders every body once in the double)"
   plain "$conc" >/dev/null

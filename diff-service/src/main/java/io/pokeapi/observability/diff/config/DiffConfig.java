@@ -123,6 +123,13 @@ public interface DiffConfig {
     /** How often finished runs are looked for. */
     @WithDefault("5s")
     String checkEvery();
+
+    /**
+     * While a finished run waits for its last captures: how soon the finalizer looks again (it also
+     * looks each time captures are stored).
+     */
+    @WithDefault("PT0.25S")
+    Duration recheckEvery();
   }
 
   /** Baseline settings. */

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,12 +57,8 @@ public class RunFinalizer {
   /** Whether the last pass left a finished run waiting for captures not stored yet. */
   private final AtomicBoolean awaitingCaptures = new AtomicBoolean();
 
-  /**
-   * Batches of captures stored so far: a pass that leaves a run waiting looks again at once when
-   * captures were stored while it ran (they may have been the last ones, stored after the pass
-   * counted them and before it said it was waiting).
-   */
-  private final AtomicLong batchesStored = new AtomicLong();
+  /** Whether a pass is due shortly because the last one left a run waiting for captures. */
+  private final AtomicBoolean recheckScheduled = new AtomicBoolean();
 
   public RunFinalizer(
       Pool pool,
@@ -92,7 +87,6 @@ public class RunFinalizer {
    * at the next scheduled pass ({@code diff.runs.check-every}).
    */
   public void capturesStored() {
-    batchesStored.incrementAndGet();
     if (awaitingCaptures.get()) {
       evaluateSoon();
     }
@@ -104,6 +98,27 @@ public class RunFinalizer {
     finalizeReadyRuns()
         .subscribe()
         .with(count -> {}, failure -> LOG.warnf("Run evaluation failed, will retry: %s", failure));
+  }
+
+  /**
+   * A finished run is waiting for captures: looks again after {@code diff.runs.recheck-every}
+   * (short), whether or not more captures are stored meanwhile, so that a run is evaluated soon
+   * after its last captures even when they were stored between a pass's count and its verdict.
+   */
+  private void recheckSoon() {
+    if (recheckScheduled.compareAndSet(false, true)) {
+      Uni.createFrom()
+          .voidItem()
+          .onItem()
+          .delayIt()
+          .by(config.runs().recheckEvery())
+          .subscribe()
+          .with(
+              ignored -> {
+                recheckScheduled.set(false);
+                evaluateSoon();
+              });
+    }
   }
 
   @Scheduled(
@@ -130,7 +145,6 @@ public class RunFinalizer {
     }
     passRequested.set(false);
     awaitingCaptures.set(false);
-    long storedBefore = batchesStored.get();
     List<Runnable> afterCommit = new ArrayList<>();
     return pool.withTransaction(
             connection ->
@@ -152,9 +166,10 @@ public class RunFinalizer {
         .eventually(
             () -> {
               running.set(false);
-              if (passRequested.get()
-                  || (awaitingCaptures.get() && batchesStored.get() != storedBefore)) {
+              if (passRequested.get()) {
                 evaluateSoon();
+              } else if (awaitingCaptures.get()) {
+                recheckSoon();
               }
             });
   }

@@ -44,9 +44,10 @@ public class ProbeLog {
       String failureType,
       String error) {
     Map<String, Object> fields = base(context);
+    String maskedUrl = masker.mask(url);
     fields.put("endpoint", endpoint);
     fields.put("method", method);
-    fields.put("url", masker.mask(url));
+    fields.put("url", maskedUrl);
     fields.put("status", status);
     fields.put("durationMs", duration.toMillis());
     fields.put("attempt", attempt);
@@ -56,7 +57,7 @@ public class ProbeLog {
     String message =
         method
             + " "
-            + masker.mask(url)
+            + maskedUrl
             + " -> "
             + (status == 0 ? "no answer" : status)
             + " in "

@@ -70,6 +70,12 @@ public class ProbeMetrics {
   private final Map<String, AtomicLong> lastFailed = new ConcurrentHashMap<>();
   private final Counter rateLimited;
 
+  // the meters of the per-request calls, registered once (a lookup per call costs an id and tags)
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<String, Timer> requestDurations = new ConcurrentHashMap<>();
+  private final Map<String, Counter> responseBytes = new ConcurrentHashMap<>();
+  private final Map<String, Counter> checks = new ConcurrentHashMap<>();
+
   public ProbeMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.rateLimited =
@@ -82,25 +88,37 @@ public class ProbeMetrics {
 
   /** One HTTP request went out and ended (answered or not) after {@code duration}. */
   public void request(String endpoint, Duration duration) {
-    Counter.builder("pokeapi.requests")
-        .description("HTTP requests sent to PokéAPI, retries included")
-        .tag("endpoint", endpoint)
-        .register(registry)
+    requests
+        .computeIfAbsent(
+            endpoint,
+            e ->
+                Counter.builder("pokeapi.requests")
+                    .description("HTTP requests sent to PokéAPI, retries included")
+                    .tag("endpoint", e)
+                    .register(registry))
         .increment();
-    Timer.builder("pokeapi.request.duration")
-        .description("Duration of HTTP requests to PokéAPI")
-        .tag("endpoint", endpoint)
-        .serviceLevelObjectives(DURATION_BUCKETS)
-        .register(registry)
+    requestDurations
+        .computeIfAbsent(
+            endpoint,
+            e ->
+                Timer.builder("pokeapi.request.duration")
+                    .description("Duration of HTTP requests to PokéAPI")
+                    .tag("endpoint", e)
+                    .serviceLevelObjectives(DURATION_BUCKETS)
+                    .register(registry))
         .record(duration);
   }
 
   /** A body of {@code bytes} arrived from {@code endpoint}. */
   public void responseBytes(String endpoint, long bytes) {
-    Counter.builder("pokeapi.response.bytes")
-        .description("Body bytes received from PokéAPI")
-        .tag("endpoint", endpoint)
-        .register(registry)
+    responseBytes
+        .computeIfAbsent(
+            endpoint,
+            e ->
+                Counter.builder("pokeapi.response.bytes")
+                    .description("Body bytes received from PokéAPI")
+                    .tag("endpoint", e)
+                    .register(registry))
         .increment(bytes);
   }
 
@@ -131,11 +149,15 @@ public class ProbeMetrics {
 
   /** A check ended with {@code status}. */
   public void check(String suite, CheckStatus status) {
-    Counter.builder("pokeapi.checks")
-        .description("Check results, by suite and status")
-        .tag("suite", suite)
-        .tag("status", status.name().toLowerCase(Locale.ROOT))
-        .register(registry)
+    checks
+        .computeIfAbsent(
+            suite + "\n" + status,
+            k ->
+                Counter.builder("pokeapi.checks")
+                    .description("Check results, by suite and status")
+                    .tag("suite", suite)
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
+                    .register(registry))
         .increment();
   }
 
