@@ -106,7 +106,7 @@ cleanup() {
     "$repo/deploy/local/postgres" drop --db "$POKEOBS_PG_DB" >/dev/null 2>&1 || true
     rm -rf "$POKEOBS_STACK_DIR/kafka/data"
   fi
-  rm -f "${threads_file:-}"
+  rm -f "${threads_file:-}" "${timings_file:-}"
 }
 trap cleanup EXIT
 
@@ -236,6 +236,12 @@ sweep() {
   [ "$status" = completed ] || { echo "the sweep ended $status: $run" >&2; exit 1; }
   until [ "$(sql "SELECT count(*) FROM probe_runs WHERE run_id = '$id' AND finalized_at IS NOT NULL")" = 1 ]; do sleep 0.1; done
   t_done="$(now)"
+  # where the diff service's part of the wait went, from its own bookkeeping of the run
+  sql "SELECT format('end seen +%s s, last capture stored +%s s, evaluated +%s s',
+         round(extract(epoch FROM finish_seen_at - finished_at)::numeric, 2),
+         round(extract(epoch FROM last_ingested_at - finished_at)::numeric, 2),
+         round(extract(epoch FROM finalized_at - finished_at)::numeric, 2))
+       FROM probe_runs WHERE run_id = '$id'" >>"$timings_file"
   echo "$(elapsed "$t0" "$t_probe") $(elapsed "$t0" "$t_done") $(jq -r .progress.requests <<<"$run") $(jq -r .progress.failed <<<"$run") $(rows_written "$before" "$(row_counts)")"
 }
 
@@ -257,6 +263,7 @@ times_slower() { awk -v p="$1" -v s="$2" 'BEGIN { printf "%.2f", s / p }'; }
 field() { sed -E "s/.*(^| )$2=([^ ]*).*/\2/" <<<"$1"; } # "k=v ..." key
 
 threads_file="$(mktemp)"
+timings_file="$(mktemp)"
 results=()  # "round conc plain first first_probe again again_probe" per round
 round_report() { # round conc: measures and prints one round
   local round="$1" conc="$2" plain_line plain_res plain_bytes plain_s plain_cpu p_usage
@@ -296,6 +303,8 @@ round_report() { # round conc: measures and prints one round
   printf '%-34s %8s %11s %7s %8s  %s\n' "pipeline, unchanged sweep" "$a_s" "$(rate "$plain_res" "$a_s")" "$(mbps "$plain_bytes" "$a_s")" "$(times_slower "$plain_s" "$a_s")" "$a_rows"
   printf '%-34s %8s %11s %7s %8s  %s\n' "  of which the probe's run" "$a_probe" "$(rate "$plain_res" "$a_probe")" "$(mbps "$plain_bytes" "$a_probe")" "$(times_slower "$plain_s" "$a_probe")" ""
   echo "(requests ${f_req} and ${a_req} with the list pages, failed checks ${f_failed} and ${a_failed}; database $(sql "SELECT pg_size_pretty(pg_database_size(current_database()))") after both sweeps)"
+  echo "diff service, after the end of the probe's run: first sweep $(sed -n 1p "$timings_file"); unchanged sweep $(sed -n 2p "$timings_file")"
+  : >"$timings_file"
   echo "CPU seconds / peak RSS MB per step:"
   printf '  %-20s' step
   local p

@@ -19,10 +19,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,7 @@ public class RunFinalizer {
 
   private static final Logger LOG = Logger.getLogger(RunFinalizer.class);
   private static final int RUNS_PER_PASS = 10;
+  private static final Duration MAX_RECHECK_DELAY = Duration.ofSeconds(5);
 
   private final Pool pool;
   private final RunRepository runs;
@@ -59,6 +62,9 @@ public class RunFinalizer {
 
   /** Whether a pass is due shortly because the last one left a run waiting for captures. */
   private final AtomicBoolean recheckScheduled = new AtomicBoolean();
+
+  /** Rechecks in a row since captures were last stored: each waits twice as long, up to 5 s. */
+  private final AtomicInteger idleRechecks = new AtomicInteger();
 
   public RunFinalizer(
       Pool pool,
@@ -87,6 +93,7 @@ public class RunFinalizer {
    * at the next scheduled pass ({@code diff.runs.check-every}).
    */
   public void capturesStored() {
+    idleRechecks.set(0);
     if (awaitingCaptures.get()) {
       evaluateSoon();
     }
@@ -101,17 +108,22 @@ public class RunFinalizer {
   }
 
   /**
-   * A finished run is waiting for captures: looks again after {@code diff.runs.recheck-every}
-   * (short), whether or not more captures are stored meanwhile, so that a run is evaluated soon
-   * after its last captures even when they were stored between a pass's count and its verdict.
+   * A finished run is waiting for captures, or could not be claimed (an ingest transaction held its
+   * row): looks again after {@code diff.runs.recheck-every}, twice as long after each recheck with
+   * no capture stored in between, up to 5 s. So a run is evaluated soon after its last captures
+   * even when they were stored between a pass's count and its verdict, or while its row was locked.
    */
   private void recheckSoon() {
     if (recheckScheduled.compareAndSet(false, true)) {
+      long first = Math.max(1, config.runs().recheckEvery().toMillis());
+      long delay =
+          Math.min(MAX_RECHECK_DELAY.toMillis(), first << Math.min(idleRechecks.get(), 10));
+      idleRechecks.incrementAndGet();
       Uni.createFrom()
           .voidItem()
           .onItem()
           .delayIt()
-          .by(config.runs().recheckEvery())
+          .by(Duration.ofMillis(delay))
           .subscribe()
           .with(
               ignored -> {
@@ -153,6 +165,17 @@ public class RunFinalizer {
                         config.runs().settleTime(),
                         config.runs().incompleteAfter(),
                         RUNS_PER_PASS)
+                    .call(
+                        claimed ->
+                            runs.unevaluatedCount(connection)
+                                .invoke(
+                                    unevaluated -> {
+                                      // a finished run this pass could not claim (an ingest or
+                                      // another replica holds its row): look again soon
+                                      if (unevaluated > claimed.size()) {
+                                        awaitingCaptures.set(true);
+                                      }
+                                    }))
                     .chain(
                         claimed ->
                             Multi.createFrom()

@@ -189,6 +189,16 @@ public class RunRepository {
         .map(io.vertx.mutiny.sqlclient.RowSet::rowCount);
   }
 
+  /** How many finished runs are not evaluated yet, locked by another transaction or not. */
+  public Uni<Long> unevaluatedCount(SqlClient client) {
+    return client
+        .query(
+            "SELECT count(*) AS n FROM probe_runs"
+                + " WHERE finished_at IS NOT NULL AND finalized_at IS NULL")
+        .execute()
+        .map(rows -> rows.iterator().next().getLong("n"));
+  }
+
   /** How many captures of a run were stored, all endpoints together. */
   public Uni<Long> captureCount(SqlClient client, UUID runId) {
     return client

@@ -36,18 +36,6 @@ public record HttpAnswer(
     bodySha256 = bodySha256 == null ? ApiResponseCaptured.sha256Hex(content.bytes()) : bodySha256;
   }
 
-  /** An answer whose body is at hand, with its SHA-256 when already computed. */
-  public HttpAnswer(
-      int status,
-      ResponseHeaders headers,
-      String retryAfter,
-      String cfMitigated,
-      byte[] body,
-      boolean notModified,
-      String bodySha256) {
-    this(status, headers, retryAfter, cfMitigated, AnswerBody.of(body), notModified, bodySha256);
-  }
-
   /** An answer whose body is hashed here. */
   public HttpAnswer(
       int status,
