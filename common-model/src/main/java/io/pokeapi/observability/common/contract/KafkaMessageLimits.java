@@ -76,10 +76,10 @@ public final class KafkaMessageLimits {
    * Producer properties.
    *
    * <ul>
-   *   <li>{@code compression.type=lz4}: PokéAPI JSON shrinks about fivefold at a fraction of zstd's
-   *       CPU (zstd shrinks it about tenfold, but compressing the 204 MB of a first sweep took 6 %
-   *       of the probe's CPU and its native buffers count against a 256 MB container; see {@code
-   *       deploy/bench/pipeline.sh}).
+   *   <li>{@code compression.type=lz4}: a pokemon body shrinks about 28-fold (zstd at level 3:
+   *       45-fold, measured body by body on 400 real ones), at a fraction of zstd's CPU: zstd took
+   *       6 % of the probe's CPU on a first sweep, and its native buffers count against a 256 MB
+   *       container (see {@code deploy/bench/pipeline.sh}).
    *   <li>{@code max.request.size} = {@link #MAX_RECORD_BYTES}: the per-record check, made on the
    *       uncompressed record (the default 1 MiB rejects pokemon 151 with {@code
    *       RecordTooLargeException}).
