@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pokeapi.observability.common.contract.EventJson;
 import io.pokeapi.observability.common.contract.LoadRunSummary;
 import io.pokeapi.observability.common.testsupport.KafkaBroker;
-import io.pokeapi.observability.load.engine.EngineSettings;
+import io.pokeapi.observability.load.engine.EngineTestSupport;
 import io.pokeapi.observability.load.engine.Histograms;
 import io.pokeapi.observability.load.engine.LoadEngine;
 import io.pokeapi.observability.load.engine.ShareResult;
@@ -56,8 +56,7 @@ class DistributedRunTest {
 
   private LoadRunner replica(String id, String bootstrap, String topic) {
     LoadMeters meters = new LoadMeters(new SimpleMeterRegistry());
-    LoadEngine engine =
-        keep(LoadEngine.create(new EngineSettings(1, Duration.ofSeconds(2), 1.01, 0.1), meters));
+    LoadEngine engine = keep(EngineTestSupport.engine(meters));
     Map<String, Object> kafka = Map.of("bootstrap.servers", bootstrap);
     KafkaCoordination coordination =
         keep(new KafkaCoordination(kafka, topic, id, EventJson.mapper()));

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pokeapi.observability.load.metrics.LoadMeters;
 import io.pokeapi.observability.load.profile.Checks;
 import io.pokeapi.observability.load.profile.LoadModel;
-import io.pokeapi.observability.load.profile.LoadPlan;
 import io.pokeapi.observability.load.profile.LoadProfile;
 import io.pokeapi.observability.load.profile.RequestSpec;
 import io.vertx.core.Vertx;
@@ -45,40 +44,33 @@ class EngineHttpClientTest {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     server =
-        vertx
-            .createHttpServer()
-            .connectionHandler(c -> connections.incrementAndGet())
-            .requestHandler(EngineHttpClientTest::answer)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
+        EngineTestSupport.await(
+            vertx
+                .createHttpServer()
+                .connectionHandler(c -> connections.incrementAndGet())
+                .requestHandler(EngineHttpClientTest::answer)
+                .listen(0, "127.0.0.1"));
     raw =
-        vertx
-            .createNetServer()
-            .connectHandler(
-                socket ->
-                    socket.handler(
-                        request -> {
-                          String text = request.toString();
-                          if (text.contains("/garbage")) {
-                            socket.write("SMTP ready\r\n\r\n").onComplete(v -> socket.close());
-                          } else {
-                            // HTTP/1.0 without a length: the body ends when the connection does
-                            socket
-                                .write(
-                                    "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nold style body")
-                                .onComplete(v -> socket.close());
-                          }
-                        }))
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    engine =
-        LoadEngine.create(
-            new EngineSettings(1, Duration.ofSeconds(2), 1.01, 0.1),
-            new LoadMeters(new SimpleMeterRegistry()));
+        EngineTestSupport.await(
+            vertx
+                .createNetServer()
+                .connectHandler(
+                    socket ->
+                        socket.handler(
+                            request -> {
+                              String text = request.toString();
+                              if (text.contains("/garbage")) {
+                                socket.write("SMTP ready\r\n\r\n").onComplete(v -> socket.close());
+                              } else {
+                                // HTTP/1.0 without a length: the body ends when the connection does
+                                socket
+                                    .write(
+                                        "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nold style body")
+                                    .onComplete(v -> socket.close());
+                              }
+                            }))
+                .listen(0, "127.0.0.1"));
+    engine = EngineTestSupport.engine(new LoadMeters(new SimpleMeterRegistry()));
   }
 
   private static void answer(HttpServerRequest request) {
@@ -122,10 +114,7 @@ class EngineHttpClientTest {
   }
 
   private static ShareResult run(LoadProfile profile) throws Exception {
-    return engine
-        .start(LoadPlan.of(profile), "test", System.currentTimeMillis())
-        .result()
-        .get(60, TimeUnit.SECONDS);
+    return EngineTestSupport.run(engine, profile);
   }
 
   private static LoadProfile.Builder fixed(String baseUrl, String path, int connections) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pokeapi.observability.load.metrics.LoadMeters;
 import io.pokeapi.observability.load.profile.Checks;
 import io.pokeapi.observability.load.profile.LoadModel;
-import io.pokeapi.observability.load.profile.LoadPlan;
 import io.pokeapi.observability.load.profile.LoadProfile;
 import io.pokeapi.observability.load.profile.RequestSpec;
 import io.pokeapi.observability.load.profile.Stage;
@@ -16,7 +15,6 @@ import io.pokeapi.observability.pokeapidouble.fault.FaultKind;
 import io.pokeapi.observability.pokeapidouble.fault.FaultRule;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +36,7 @@ class EngineRunTest {
   static void start() {
     pokeApi = Fixture.startDouble();
     LoadMeters meters = new LoadMeters(new SimpleMeterRegistry());
-    engine = LoadEngine.create(new EngineSettings(1, Duration.ofSeconds(2), 1.01, 0.1), meters);
+    engine = EngineTestSupport.engine(meters);
     // any CPU use counts as saturation: every second is saturated
     saturatedEngine =
         LoadEngine.create(new EngineSettings(1, Duration.ofSeconds(2), -1, 0.1), meters);
@@ -57,9 +55,7 @@ class EngineRunTest {
   }
 
   private static ShareResult run(LoadEngine on, LoadProfile profile) throws Exception {
-    return on.start(LoadPlan.of(profile), "test", System.currentTimeMillis())
-        .result()
-        .get(60, TimeUnit.SECONDS);
+    return EngineTestSupport.run(on, profile);
   }
 
   private static long served(String... endpoints) {

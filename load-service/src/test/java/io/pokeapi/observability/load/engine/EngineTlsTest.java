@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pokeapi.observability.load.metrics.LoadMeters;
 import io.pokeapi.observability.load.profile.LoadModel;
-import io.pokeapi.observability.load.profile.LoadPlan;
 import io.pokeapi.observability.load.profile.LoadProfile;
 import io.pokeapi.observability.load.profile.RequestSpec;
 import io.vertx.core.Vertx;
@@ -91,25 +90,22 @@ class EngineTlsTest {
 
     vertx = Vertx.vertx();
     server =
-        vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setSsl(true)
-                    .setKeyCertOptions(
-                        new PfxOptions().setPath(serverStore.toString()).setPassword("changeit")))
-            .requestHandler(
-                request -> {
-                  served.incrementAndGet();
-                  request.response().end("{\"name\":\"pikachu\"}");
-                })
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    engine =
-        LoadEngine.create(
-            new EngineSettings(1, Duration.ofSeconds(2), 1.01, 0.1),
-            new LoadMeters(new SimpleMeterRegistry()));
+        EngineTestSupport.await(
+            vertx
+                .createHttpServer(
+                    new HttpServerOptions()
+                        .setSsl(true)
+                        .setKeyCertOptions(
+                            new PfxOptions()
+                                .setPath(serverStore.toString())
+                                .setPassword("changeit")))
+                .requestHandler(
+                    request -> {
+                      served.incrementAndGet();
+                      request.response().end("{\"name\":\"pikachu\"}");
+                    })
+                .listen(0, "127.0.0.1"));
+    engine = EngineTestSupport.engine(new LoadMeters(new SimpleMeterRegistry()));
   }
 
   @AfterAll
@@ -137,10 +133,7 @@ class EngineTlsTest {
             .connections(2)
             .duration(Duration.ofMillis(800))
             .build();
-    return engine
-        .start(LoadPlan.of(profile), "test", System.currentTimeMillis())
-        .result()
-        .get(60, TimeUnit.SECONDS);
+    return EngineTestSupport.run(engine, profile);
   }
 
   @Test
