@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param schemaScope the schema the document belongs to, see {@link #schemaScope(String, String)}
  * @param capturedAt when the response was complete (the ingest time when the event lacks it)
  * @param sha256 lower-case hex SHA-256 of the body, or {@code null} without a body
+ * @param bodyBytes the body's size in UTF-8 bytes (0 without a body), counted once here: storage
+ *     and metrics read it several times per capture
  */
 public record Capture(
     ApiResponseCaptured event,
@@ -24,7 +26,8 @@ public record Capture(
     String resourceKey,
     String schemaScope,
     Instant capturedAt,
-    String sha256) {
+    String sha256,
+    int bodyBytes) {
 
   /** Normalises one event; {@code now} stands in for a missing capture time. */
   public static Capture of(ApiResponseCaptured event, Instant now) {
@@ -43,7 +46,8 @@ public record Capture(
         resourceKey,
         schemaScope(endpoint, resourceKey),
         event.capturedAt() == null ? now : event.capturedAt(),
-        sha);
+        sha,
+        utf8Length(event.body()));
   }
 
   /**
@@ -78,7 +82,8 @@ public record Capture(
 
   /** This capture standing for a known body: a 304 Not Modified of the resource's current body. */
   public Capture withSha256(String knownSha256) {
-    return new Capture(event, endpoint, resourceKey, schemaScope, capturedAt, knownSha256);
+    return new Capture(
+        event, endpoint, resourceKey, schemaScope, capturedAt, knownSha256, bodyBytes);
   }
 
   /** Whether this is a 304 Not Modified without a body (the probe's conditional requests). */
@@ -121,9 +126,8 @@ public record Capture(
     return latency == null ? null : latency.toNanos() / 1_000;
   }
 
-  /** The body size in UTF-8 bytes, counted without encoding it. */
-  public int bodyBytes() {
-    String body = event.body();
+  /** The size of {@code body} in UTF-8 bytes, counted without encoding it (0 for none). */
+  static int utf8Length(String body) {
     if (body == null) {
       return 0;
     }
