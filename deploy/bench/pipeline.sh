@@ -34,7 +34,8 @@
 #   --keep              leave the stack running afterwards (deploy/local/stack with
 #                       POKEOBS_STACK_DIR=deploy/local/.run/bench-stack)
 # Environment: JAVA_HOME, POKEOBS_BUILD_SUFFIX (as -Dbuild.suffix), BENCH_PORT_BASE (28080: the
-# double on it, the services on +1..+4, the ReportPortal double on +5), BENCH_KAFKA_PORT (BENCH_PORT_BASE + 1000), BENCH_PG_DB (pokeobs_bench), POKEOBS_PG_*
+# double on it, the services on +1..+4, the ReportPortal double on +5), BENCH_KAFKA_PORT (BENCH_PORT_BASE + 1000), BENCH_PG_DB (pokeobs_bench), BENCH_ASYNC_PROFILER_EVENT
+# (what --async-profiler samples, default event=cpu,interval=1ms; event=alloc for allocations), POKEOBS_PG_*
 # for the server, POKEOBS_<NAME>_JVM_OPTS to try other JVM settings than the stack's defaults.
 set -euo pipefail
 
@@ -44,6 +45,7 @@ concurrencies=4,16
 repeat=1
 profile_dir=""
 async_profiler=""
+async_profiler_event="${BENCH_ASYNC_PROFILER_EVENT:-event=cpu,interval=1ms}"
 keep=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -169,8 +171,8 @@ step_end() {
 jfr_start() { # name
   [ -n "$profile_dir" ] || return 0
   if [ -n "$async_profiler" ]; then
-    "$jcmd" "$PROBE_PID" JVMTI.agent_load "$async_profiler" "\"start,event=cpu,interval=1ms\"" >/dev/null
-    "$jcmd" "$DIFF_PID" JVMTI.agent_load "$async_profiler" "\"start,event=cpu,interval=1ms\"" >/dev/null
+    "$jcmd" "$PROBE_PID" JVMTI.agent_load "$async_profiler" "\"start,$async_profiler_event\"" >/dev/null
+    "$jcmd" "$DIFF_PID" JVMTI.agent_load "$async_profiler" "\"start,$async_profiler_event\"" >/dev/null
     return 0
   fi
   "$jcmd" "$PROBE_PID" JFR.start name="$1" settings=profile >/dev/null

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -51,9 +52,31 @@ final class ModelConstraints {
     return model != null && recordHolds(model);
   }
 
+  // the walks below index their lists instead of iterating them: the services run on C1 alone
+  // (no escape analysis), where every for-each allocates an iterator, millions per sweep
   private boolean recordHolds(Object record) {
-    for (ComponentCheck check : checksOf(record.getClass())) {
-      if (!check.holds(this, record)) {
+    List<ComponentCheck> checks = checksOf(record.getClass());
+    for (int i = 0, n = checks.size(); i < n; i++) {
+      if (!checks.get(i).holds(this, record)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every element of {@code elements} is {@code null} or a record that holds. */
+  private boolean recordsHold(Collection<?> elements) {
+    if (elements instanceof List<?> list && list instanceof RandomAccess) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        Object element = list.get(i);
+        if (element != null && !recordHolds(element)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (Object element : elements) {
+      if (element != null && !recordHolds(element)) {
         return false;
       }
     }
@@ -221,8 +244,8 @@ final class ModelConstraints {
     }
 
     boolean hold(ModelConstraints constraints, Object value) {
-      for (Predicate<Object> predicate : predicates) {
-        if (!predicate.test(value)) {
+      for (int i = 0, n = predicates.size(); i < n; i++) {
+        if (!predicates.get(i).test(value)) {
           return false;
         }
       }
@@ -230,12 +253,7 @@ final class ModelConstraints {
         return true;
       }
       if (value instanceof Collection<?> elements) {
-        for (Object element : elements) {
-          if (element != null && !constraints.recordHolds(element)) {
-            return false;
-          }
-        }
-        return true;
+        return constraints.recordsHold(elements);
       }
       return constraints.recordHolds(value);
     }
@@ -255,6 +273,14 @@ final class ModelConstraints {
         return false;
       }
       if (element.isEmpty() || !(v instanceof Collection<?> elements)) {
+        return true;
+      }
+      if (elements instanceof List<?> list && list instanceof RandomAccess) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+          if (!element.hold(constraints, list.get(i))) {
+            return false;
+          }
+        }
         return true;
       }
       for (Object e : elements) {

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class Observations {
 
   /** No value seen. */
-  public static final Observations NONE = new Observations(new long[ValueKind.values().length]);
+  public static final Observations NONE = new Observations(new long[ValueKind.COUNT]);
 
   private final long[] counts;
   private final long total;
@@ -33,7 +33,7 @@ public final class Observations {
    * @throws IllegalArgumentException when a count is negative
    */
   public static Observations of(Map<ValueKind, Long> counts) {
-    long[] values = new long[ValueKind.values().length];
+    long[] values = new long[ValueKind.COUNT];
     counts.forEach(
         (kind, count) -> {
           if (count < 0) {
@@ -71,9 +71,9 @@ public final class Observations {
   /** The non-zero counts, in {@link ValueKind} order. */
   public Map<ValueKind, Long> asMap() {
     Map<ValueKind, Long> map = new EnumMap<>(ValueKind.class);
-    for (ValueKind kind : ValueKind.values()) {
-      if (counts[kind.ordinal()] > 0) {
-        map.put(kind, counts[kind.ordinal()]);
+    for (int i = 0; i < ValueKind.COUNT; i++) {
+      if (counts[i] > 0) {
+        map.put(ValueKind.ofOrdinal(i), counts[i]);
       }
     }
     return Collections.unmodifiableMap(map);

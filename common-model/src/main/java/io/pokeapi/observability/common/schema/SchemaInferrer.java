@@ -80,7 +80,7 @@ public final class SchemaInferrer {
 
   /** The mutable counterpart of {@link SchemaNode}. */
   private static final class MutableNode {
-    private final long[] counts = new long[ValueKind.values().length];
+    private final long[] counts = new long[ValueKind.COUNT];
     private Map<String, MutableNode> properties;
     private MutableNode items;
 
@@ -118,8 +118,8 @@ public final class SchemaInferrer {
 
     void add(SchemaNode schema) {
       Observations observations = schema.observations();
-      for (ValueKind kind : ValueKind.values()) {
-        counts[kind.ordinal()] += observations.count(kind);
+      for (int i = 0; i < ValueKind.COUNT; i++) {
+        counts[i] += observations.count(ValueKind.ofOrdinal(i));
       }
       if (!schema.properties().isEmpty()) {
         if (properties == null) {

@@ -19,6 +19,9 @@ public enum ValueKind {
 
   private static final ValueKind[] VALUES = values();
 
+  /** How many kinds there are (the length of a count array indexed by ordinal). */
+  static final int COUNT = VALUES.length;
+
   private final String label;
 
   ValueKind(String label) {
@@ -28,6 +31,14 @@ public enum ValueKind {
   /** The name used for this kind in the {@code x-observations} annotation of the JSON Schema. */
   public String label() {
     return label;
+  }
+
+  /**
+   * The kind of ordinal {@code ordinal}, without the copy of the array that {@code values()} makes
+   * on every call (the inference asks per schema node).
+   */
+  static ValueKind ofOrdinal(int ordinal) {
+    return VALUES[ordinal];
   }
 
   /** The kind whose {@link #label()} is {@code label}, or {@code null} when there is none. */
