@@ -40,12 +40,12 @@ public final class KafkaMessageLimits {
 
   /**
    * Producer batch target, 64 KiB of compressed data (the producer fills a batch by its estimate of
-   * the compressed size: a dozen median pokemon bodies, which the codec compresses together). A
-   * record larger than this gets a buffer of its own size, so this is not a size limit. Each
-   * producer keeps every buffer of exactly this size it ever used for reuse (one per partition with
-   * a batch open or in flight): at 1 MiB, the probe's three producers kept 22 MiB for good, which
-   * filled the old generation of a 96 MB heap and made the collector run 72 full collections (2.4
-   * s) in one first sweep ({@code deploy/bench/pipeline.sh}).
+   * the compressed size: about nine median pokemon bodies at lz4's 28-fold, which the codec
+   * compresses together). A record larger than this gets a buffer of its own size, so this is not a
+   * size limit. Each producer keeps every buffer of exactly this size it ever used for reuse (one
+   * per partition with a batch open or in flight): at 1 MiB, the probe's three producers kept 22
+   * MiB for good, which filled the old generation of a 96 MB heap and made the collector run 72
+   * full collections (2.4 s) in one first sweep ({@code deploy/bench/pipeline.sh}).
    */
   public static final int BATCH_BYTES = 64 * 1024;
 
