@@ -157,19 +157,25 @@ public class LatencySampleRepository {
   }
 
   /**
-   * p50, p95 and p99 of the successful (2xx) latencies per endpoint captured in {@code [from, to)}.
+   * p50, p95 and p99 of the successful (2xx) latencies per endpoint captured in {@code [from, to)},
+   * from runs already evaluated: the samples of a run that is still going or not yet evaluated are
+   * left out, so that a run is never compared with a baseline that holds its own samples (a
+   * recompute that ran while a slow run was being stored used to raise that run's baseline with the
+   * run's own latencies).
    */
   public Uni<List<Percentiles>> windowPercentiles(SqlClient client, Instant from, Instant to) {
     return client
         .preparedQuery(
             """
-            SELECT schema_scope AS endpoint, count(*) AS samples,
+            SELECT s.schema_scope AS endpoint, count(*) AS samples,
                    percentile_cont(ARRAY[0.5, 0.95, 0.99])
-                       WITHIN GROUP (ORDER BY latency_us) AS p
-              FROM latency_samples
-             WHERE captured_at >= $1 AND captured_at < $2
-               AND status BETWEEN 200 AND 299 AND latency_us IS NOT NULL
-             GROUP BY schema_scope
+                       WITHIN GROUP (ORDER BY s.latency_us) AS p
+              FROM latency_samples s
+             WHERE s.captured_at >= $1 AND s.captured_at < $2
+               AND s.status BETWEEN 200 AND 299 AND s.latency_us IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM probe_runs r
+                                WHERE r.run_id = s.run_id AND r.finalized_at IS NULL)
+             GROUP BY s.schema_scope
             """)
         .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to)))
         .map(LatencySampleRepository::percentiles);
