@@ -60,29 +60,7 @@ class BaselineAndRegressionTest {
 
     UUID history = UUID.randomUUID();
     runs.play(history, "smoke", endpoint, captures(history, endpoint, t0, 1, 100, 100));
-    List<PerformanceBaseline> baselines =
-        calculator.recompute().await().atMost(Duration.ofSeconds(30));
-    PerformanceBaseline baseline =
-        baselines.stream()
-            .filter(b -> b.endpoint().equals(endpoint))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "no baseline for "
-                            + endpoint
-                            + " in "
-                            + baselines
-                            + "; samples: "
-                            + new Db(pool)
-                                    .rows(
-                                        "SELECT schema_scope, status, latency_us, captured_at, now()"
-                                            + " AS db_now FROM latency_samples WHERE endpoint = $1"
-                                            + " LIMIT 3",
-                                        endpoint)
-                                    .stream()
-                                    .map(r -> r.toJson().toString())
-                                    .toList()));
+    PerformanceBaseline baseline = baselineOf(endpoint);
     assertThat(baseline.sampleSize()).isEqualTo(100);
     assertThat(baseline.p50Ms()).isBetween(50.0, 51.0);
     assertThat(baseline.p95Ms()).isBetween(95.0, 96.0);
@@ -174,8 +152,9 @@ class BaselineAndRegressionTest {
     // a slow run whose captures are stored but whose end has not arrived yet
     UUID going = UUID.randomUUID();
     List<ApiResponseCaptured> slow = captures(going, endpoint, t0.plusSeconds(600), 1, 100, 300);
-    TestKafka.publishRunEvents(
-        RunStarted.of(going, "smoke", RunTrigger.API, List.of(endpoint), t0.plusSeconds(599)));
+    RunStarted started =
+        RunStarted.of(going, "smoke", RunTrigger.API, List.of(endpoint), t0.plusSeconds(599));
+    TestKafka.publishRunEvents(started);
     TestKafka.publish(slow);
     Db db = new Db(pool);
     await()
@@ -190,18 +169,8 @@ class BaselineAndRegressionTest {
     // once evaluated (against the history run's baseline: a regression), it counts like any other
     TestKafka.publishRunEvents(
         RunFinished.of(
-            RunStarted.of(going, "smoke", RunTrigger.API, List.of(endpoint), t0.plusSeconds(599)),
-            t0.plusSeconds(601),
-            new RunTotals(100, 100, 0, 0),
-            RunStatus.COMPLETED));
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                db.count(
-                        "SELECT count(*) FROM probe_runs WHERE run_id = $1 AND finalized_at IS NOT NULL",
-                        going)
-                    == 1);
+            started, t0.plusSeconds(601), new RunTotals(100, 100, 0, 0), RunStatus.COMPLETED));
+    runs.awaitEvaluated(going);
     Row evaluation =
         db.rows(
                 "SELECT regressed, baseline_value_ms FROM latency_evaluations WHERE run_id = $1",
@@ -212,11 +181,30 @@ class BaselineAndRegressionTest {
     assertThat(baselineOf(endpoint).sampleSize()).as("both runs").isEqualTo(200);
   }
 
+  /** Recomputes the baselines now and returns the one of {@code endpoint}. */
   private PerformanceBaseline baselineOf(String endpoint) {
-    return calculator.recompute().await().atMost(Duration.ofSeconds(30)).stream()
+    List<PerformanceBaseline> baselines =
+        calculator.recompute().await().atMost(Duration.ofSeconds(30));
+    return baselines.stream()
         .filter(b -> b.endpoint().equals(endpoint))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no baseline for " + endpoint));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no baseline for "
+                        + endpoint
+                        + " in "
+                        + baselines
+                        + "; samples: "
+                        + new Db(pool)
+                                .rows(
+                                    "SELECT schema_scope, status, latency_us, captured_at, now()"
+                                        + " AS db_now FROM latency_samples WHERE endpoint = $1"
+                                        + " LIMIT 3",
+                                    endpoint)
+                                .stream()
+                                .map(r -> r.toJson().toString())
+                                .toList()));
   }
 
   /** {@code count} captures of distinct resources with latencies spread evenly up to a maximum. */

@@ -47,6 +47,11 @@ public final class Runs {
             end.plusSeconds(1),
             new RunTotals(captures.size(), captures.size(), 0, 0),
             RunStatus.COMPLETED));
+    awaitEvaluated(runId);
+  }
+
+  /** Waits until the diff service has evaluated run {@code runId}. */
+  public void awaitEvaluated(UUID runId) {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
