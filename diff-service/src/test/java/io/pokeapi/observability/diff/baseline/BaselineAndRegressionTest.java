@@ -144,7 +144,8 @@ class BaselineAndRegressionTest {
   @Test
   void aRunNotYetEvaluatedIsLeftOutOfTheBaseline() {
     String endpoint = Fixtures.uniqueEndpoint("pokemon");
-    Runs runs = new Runs(new Db(pool));
+    Db db = new Db(pool);
+    Runs runs = new Runs(db);
     Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
     UUID history = UUID.randomUUID();
     runs.play(history, "smoke", endpoint, captures(history, endpoint, t0, 1, 100, 100));
@@ -156,7 +157,6 @@ class BaselineAndRegressionTest {
         RunStarted.of(going, "smoke", RunTrigger.API, List.of(endpoint), t0.plusSeconds(599));
     TestKafka.publishRunEvents(started);
     TestKafka.publish(slow);
-    Db db = new Db(pool);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
