@@ -34,6 +34,7 @@ public class SweepSchemaRecorder {
 
   private final SchemaRepository repository;
   private final DiffConfig config;
+  private final SweptSchemaMemo memo = new SweptSchemaMemo();
 
   public SweepSchemaRecorder(SchemaRepository repository, DiffConfig config) {
     this.repository = repository;
@@ -116,15 +117,31 @@ public class SweepSchemaRecorder {
                                             recorded))));
   }
 
+  /**
+   * The schema the run's shapes of a scope merge into: remembered from the last sweep when it saw
+   * the same shapes, else read, parsed and merged (off the event loop).
+   */
   private Uni<SchemaNode> sweptSchema(SqlClient connection, ProbeRun run, String scope) {
     return repository
-        .runShapeSchemas(connection, run.runId(), scope)
-        .emitOn(Infrastructure.getDefaultWorkerPool())
-        .map(
-            schemas -> {
-              SchemaInferrer inferrer = new SchemaInferrer();
-              schemas.forEach(json -> inferrer.add(SchemaCache.parse(json)));
-              return inferrer.schema();
+        .runShapeFingerprints(connection, run.runId(), scope)
+        .chain(
+            fingerprints -> {
+              SchemaNode known = memo.sweptSchema(scope, fingerprints);
+              if (known != null) {
+                // what follows may parse a stored version: not on the event loop either
+                return Uni.createFrom().item(known).emitOn(Infrastructure.getDefaultWorkerPool());
+              }
+              return repository
+                  .runShapeSchemas(connection, run.runId(), scope)
+                  .emitOn(Infrastructure.getDefaultWorkerPool())
+                  .map(
+                      schemas -> {
+                        SchemaInferrer inferrer = new SchemaInferrer();
+                        schemas.forEach(json -> inferrer.add(SchemaCache.parse(json)));
+                        SchemaNode merged = inferrer.schema();
+                        memo.rememberSwept(scope, fingerprints, merged);
+                        return merged;
+                      });
             });
   }
 
@@ -180,10 +197,7 @@ public class SweepSchemaRecorder {
     StoredSchemaVersion current = state.current();
     SweepEvaluation evaluation =
         SweepEvaluation.evaluate(
-            SchemaCache.parse(settled.schemaJson()),
-            SchemaCache.parse(current.schemaJson()),
-            swept,
-            state.recorded());
+            memo.parsed(settled), memo.parsed(current), swept, state.recorded());
     if (!evaluation.advances()) {
       return current.version() == settled.version()
           ? Uni.createFrom().item(List.of())

@@ -93,6 +93,16 @@ public class SchemaRepository {
         .map(rows -> strings(rows, "schema_scope"));
   }
 
+  /** The fingerprints of the shapes a run saw in a scope, in order. */
+  public Uni<List<String>> runShapeFingerprints(SqlClient client, UUID runId, String scope) {
+    return client
+        .preparedQuery(
+            "SELECT fingerprint FROM run_shapes WHERE run_id = $1 AND schema_scope = $2"
+                + " ORDER BY fingerprint")
+        .execute(Tuple.of(runId, scope))
+        .map(rows -> strings(rows, "fingerprint"));
+  }
+
   /** The JSON Schemas of the shapes a run saw in a scope. */
   public Uni<List<String>> runShapeSchemas(SqlClient client, UUID runId, String scope) {
     return client

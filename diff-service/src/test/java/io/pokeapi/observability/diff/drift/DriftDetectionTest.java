@@ -129,6 +129,49 @@ class DriftDetectionTest {
   }
 
   @Test
+  void unchangedSweepsSettleNothingAndAFieldAddedAfterThemIsStillDetected() {
+    // the second and third sweeps see the shapes the baseline saw: their merged schema is the
+    // one remembered from the baseline's evaluation, not read again
+    for (int i = 0; i < 2; i++) {
+      sweep(
+          V1,
+          body(1, "bulbasaur", "69", "64", ""),
+          body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
+          body(3, "venusaur", "1000", "236", ""));
+    }
+    assertThat(schemaChanges()).isEmpty();
+    assertThat(db.count("SELECT count(*) FROM schema_versions WHERE schema_scope = $1", endpoint))
+        .as("unchanged sweeps add no schema version")
+        .isEqualTo(1);
+
+    sweep(
+        V2,
+        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
+        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
+        body(3, "venusaur", "1000", "236", ",\"height\":20"));
+    sweep(
+        V2,
+        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
+        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
+        body(3, "venusaur", "1000", "236", ",\"height\":20"));
+    assertThat(schemaChanges()).containsExactly("FIELD_ADDED /height");
+
+    sweep(
+        V2,
+        body(1, "bulbasaur", "69", "64", ""),
+        body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
+        body(3, "venusaur", "1000", "236", ""));
+    sweep(
+        V2,
+        body(1, "bulbasaur", "69", "64", ""),
+        body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
+        body(3, "venusaur", "1000", "236", ""));
+    assertThat(schemaChanges())
+        .as("back to the baseline's shapes: the field's removal is drift too")
+        .containsExactly("FIELD_ADDED /height", "FIELD_REMOVED /height");
+  }
+
+  @Test
   void aRemovedFieldIsDetectedOnceWhenTheSweepEnds() {
     sweep(
         V2,
