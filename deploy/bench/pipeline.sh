@@ -371,7 +371,7 @@ for ((r = 1; r <= repeat; r++)); do
 done
 
 if [ "$repeat" -gt 1 ]; then
-  median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+  median() { sort -g | awk '{ a[NR] = $1 } END { printf "%.2f\n", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
   echo
   echo "Medians of $repeat rounds (seconds; x plain is the median of each round's ratio):"
   printf '  %-11s %8s %8s %8s %8s %8s %9s %9s\n' concurrency plain first "x plain" unchanged "x plain" "probe 1st" "probe 2nd"
