@@ -51,11 +51,7 @@ class DriftDetectionTest {
     db = new Db(pool);
     runs = new Runs(db);
     endpoint = Fixtures.uniqueEndpoint("pokemon");
-    sweep(
-        V1,
-        body(1, "bulbasaur", "69", "64", ""),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
-        body(3, "venusaur", "1000", "236", ""));
+    sweepBaselineBodies(V1);
     assertThat(db.count("SELECT count(*) FROM schema_heads WHERE schema_scope = $1", endpoint))
         .as("the first full sweep establishes the baseline")
         .isEqualTo(1);
@@ -103,16 +99,8 @@ class DriftDetectionTest {
 
   @Test
   void anAddedFieldIsDetectedOnceWithItsPath() {
-    sweep(
-        V2,
-        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
-        body(3, "venusaur", "1000", "236", ",\"height\":20"));
-    sweep(
-        V2,
-        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
-        body(3, "venusaur", "1000", "236", ",\"height\":20"));
+    sweepBodiesWithHeight(V2);
+    sweepBodiesWithHeight(V2);
 
     assertThat(schemaChanges()).containsExactly("FIELD_ADDED /height");
     List<DriftDetected> events = events(DriftKind.SCHEMA, 1);
@@ -132,40 +120,19 @@ class DriftDetectionTest {
   void unchangedSweepsSettleNothingAndAFieldAddedAfterThemIsStillDetected() {
     // the second and third sweeps see the shapes the baseline saw: their merged schema is the
     // one remembered from the baseline's evaluation, not read again
-    for (int i = 0; i < 2; i++) {
-      sweep(
-          V1,
-          body(1, "bulbasaur", "69", "64", ""),
-          body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
-          body(3, "venusaur", "1000", "236", ""));
-    }
+    sweepBaselineBodies(V1);
+    sweepBaselineBodies(V1);
     assertThat(schemaChanges()).isEmpty();
     assertThat(db.count("SELECT count(*) FROM schema_versions WHERE schema_scope = $1", endpoint))
         .as("unchanged sweeps add no schema version")
         .isEqualTo(1);
 
-    sweep(
-        V2,
-        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
-        body(3, "venusaur", "1000", "236", ",\"height\":20"));
-    sweep(
-        V2,
-        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
-        body(3, "venusaur", "1000", "236", ",\"height\":20"));
+    sweepBodiesWithHeight(V2);
+    sweepBodiesWithHeight(V2);
     assertThat(schemaChanges()).containsExactly("FIELD_ADDED /height");
 
-    sweep(
-        V2,
-        body(1, "bulbasaur", "69", "64", ""),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
-        body(3, "venusaur", "1000", "236", ""));
-    sweep(
-        V2,
-        body(1, "bulbasaur", "69", "64", ""),
-        body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
-        body(3, "venusaur", "1000", "236", ""));
+    sweepBaselineBodies(V2);
+    sweepBaselineBodies(V2);
     assertThat(schemaChanges())
         .as("back to the baseline's shapes: the field's removal is drift too")
         .containsExactly("FIELD_ADDED /height", "FIELD_REMOVED /height");
@@ -231,6 +198,24 @@ class DriftDetectionTest {
     assertThat(schemaChanges()).isEmpty();
     assertThat(db.count("SELECT count(*) FROM data_changes WHERE endpoint = $1", endpoint))
         .isZero();
+  }
+
+  /** A full sweep that sees the bodies of the baseline. */
+  private void sweepBaselineBodies(String release) {
+    sweep(
+        release,
+        body(1, "bulbasaur", "69", "64", ""),
+        body(2, "ivysaur", "130", "null", ",\"form\":\"x\""),
+        body(3, "venusaur", "1000", "236", ""));
+  }
+
+  /** A full sweep that sees the baseline's bodies with a {@code height} added to each. */
+  private void sweepBodiesWithHeight(String release) {
+    sweep(
+        release,
+        body(1, "bulbasaur", "69", "64", ",\"height\":7"),
+        body(2, "ivysaur", "130", "null", ",\"form\":\"x\",\"height\":10"),
+        body(3, "venusaur", "1000", "236", ",\"height\":20"));
   }
 
   /** A full sweep of the endpoint with these bodies (ids from the bodies). */

@@ -85,10 +85,12 @@ class EngineRunTest {
     assertThat(served("pokemon", "type", "ability") - before).isEqualTo(result.requests());
     assertThat(Histograms.decode(result.histogram()).getTotalCount()).isEqualTo(result.requests());
     List<ShareResult.SecondResult> timeline = result.timeline();
-    // 1 -> 6 users over 2 s, then 6: the users at the end of each second follow the ramp
+    // 1 -> 6 users over 2 s, then 6: the users at the end of each second follow the ramp. The
+    // ramp reaches 6 exactly at the end of second 2, when that second's users are read: a loop
+    // whose tick has not come yet still counts 5 (seen on a busy machine), never fewer
     assertThat(timeline).hasSize(3);
     assertThat(timeline.get(0).users()).isBetween(2, 5);
-    assertThat(timeline.get(1).users()).isEqualTo(6);
+    assertThat(timeline.get(1).users()).isBetween(5, 6);
     assertThat(timeline.get(2).users()).isEqualTo(6);
     assertThat(timeline.stream().mapToLong(ShareResult.SecondResult::requests).sum())
         .isEqualTo(result.requests());
