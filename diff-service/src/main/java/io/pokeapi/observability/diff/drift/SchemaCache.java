@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The current schema of each scope, parsed once per version. Each lookup asks the database for the
- * current version numbers (a small query) and reads a schema only when its version moved.
+ * current version numbers (a small query) and reads a schema only when its version moved. Stored
+ * versions read elsewhere (the settled and current versions a sweep is compared with) are parsed
+ * through {@link #parsed(StoredSchemaVersion)}, once while their text stays the same.
  */
 @ApplicationScoped
 public class SchemaCache {
@@ -34,8 +36,14 @@ public class SchemaCache {
   public record CurrentSchema(
       String scope, int version, int sweepVersion, long documents, SchemaNode schema) {}
 
+  /** At most this many parsed versions are kept by {@link #parsed(StoredSchemaVersion)}. */
+  static final int MAX_PARSED_VERSIONS = 64;
+
+  private record ParsedVersion(String schemaJson, SchemaNode schema) {}
+
   private final SchemaRepository repository;
   private final Map<String, CurrentSchema> cache = new ConcurrentHashMap<>();
+  private final Map<String, ParsedVersion> parsedVersions = new ConcurrentHashMap<>();
 
   public SchemaCache(SchemaRepository repository) {
     this.repository = repository;
@@ -77,7 +85,7 @@ public class SchemaCache {
                                   version.version(),
                                   heads.get(version.scope()).sweepVersion(),
                                   version.documents(),
-                                  parse(version.schemaJson()));
+                                  parsed(version));
                           cache.put(version.scope(), schema);
                           result.put(version.scope(), schema);
                         }
@@ -89,6 +97,25 @@ public class SchemaCache {
   /** Forgets everything (for example after the schema tables were emptied). */
   public void clear() {
     cache.clear();
+    parsedVersions.clear();
+  }
+
+  /**
+   * A stored schema version, parsed once while its stored text stays the same (at most {@value
+   * #MAX_PARSED_VERSIONS} kept, then it starts over).
+   */
+  public SchemaNode parsed(StoredSchemaVersion version) {
+    String key = version.scope() + '\u0000' + version.version();
+    ParsedVersion known = parsedVersions.get(key);
+    if (known != null && known.schemaJson().equals(version.schemaJson())) {
+      return known.schema();
+    }
+    SchemaNode schema = parse(version.schemaJson());
+    if (parsedVersions.size() >= MAX_PARSED_VERSIONS) {
+      parsedVersions.clear();
+    }
+    parsedVersions.put(key, new ParsedVersion(version.schemaJson(), schema));
+    return schema;
   }
 
   /** Parses a stored JSON Schema. */

@@ -34,11 +34,13 @@ public class SweepSchemaRecorder {
 
   private final SchemaRepository repository;
   private final DiffConfig config;
+  private final SchemaCache schemas;
   private final SweptSchemaMemo memo = new SweptSchemaMemo();
 
-  public SweepSchemaRecorder(SchemaRepository repository, DiffConfig config) {
+  public SweepSchemaRecorder(SchemaRepository repository, DiffConfig config, SchemaCache schemas) {
     this.repository = repository;
     this.config = config;
+    this.schemas = schemas;
   }
 
   /** Whether a finished run swept all resources of its endpoints. */
@@ -135,9 +137,9 @@ public class SweepSchemaRecorder {
                   .runShapeSchemas(connection, run.runId(), scope)
                   .emitOn(Infrastructure.getDefaultWorkerPool())
                   .map(
-                      schemas -> {
+                      shapes -> {
                         SchemaInferrer inferrer = new SchemaInferrer();
-                        schemas.forEach(json -> inferrer.add(SchemaCache.parse(json)));
+                        shapes.forEach(json -> inferrer.add(SchemaCache.parse(json)));
                         SchemaNode merged = inferrer.schema();
                         memo.rememberSwept(scope, fingerprints, merged);
                         return merged;
@@ -197,7 +199,7 @@ public class SweepSchemaRecorder {
     StoredSchemaVersion current = state.current();
     SweepEvaluation evaluation =
         SweepEvaluation.evaluate(
-            memo.parsed(settled), memo.parsed(current), swept, state.recorded());
+            schemas.parsed(settled), schemas.parsed(current), swept, state.recorded());
     if (!evaluation.advances()) {
       return current.version() == settled.version()
           ? Uni.createFrom().item(List.of())
